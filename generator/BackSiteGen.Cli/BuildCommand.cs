@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using BackSiteGen.Site;
+
+namespace BackSiteGen.Cli;
+
+/// <summary><c>backsitegen build</c>: content + theme → a checked static site.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var content = new Option<string>("--content") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
+        var theme = new Option<string>("--theme") { Description = "The theme folder.", DefaultValueFactory = _ => "themes/default" };
+        var output = new Option<string>("--output") { Description = "Where the site is written.", DefaultValueFactory = _ => "output" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The URL the site is published at, such as https://owner.github.io/repo/ (overrides site.yml)." };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
+        var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
+        var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
+        {
+            content, theme, output, baseUrl, strict, drafts,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new BuildOptions(
+                parse.GetValue(content)!,
+                parse.GetValue(theme)!,
+                parse.GetValue(output)!,
+                parse.GetValue(baseUrl),
+                parse.GetValue(strict),
+                parse.GetValue(drafts));
+            return Run(options, stdout);
+        });
+        return command;
+    }
+
+    public static int Run(BuildOptions options, TextWriter stdout)
+    {
+        var result = SiteBuilder.Build(options);
+        DiagnosticPrinter.Print(result.Diagnostics, stdout);
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var outcome = result.Succeeded ? $"built into {options.OutputDir}" : "build failed; the previous output was left as it was";
+        stdout.WriteLine($"{result.Pages} pages, {result.Files} files, {result.Warnings} warnings, {result.Errors} errors in {seconds} s: {outcome}.");
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.BuildFailed;
+    }
+}

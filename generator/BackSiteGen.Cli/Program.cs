@@ -1,0 +1,3 @@
+using BackSiteGen.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,30 @@
+namespace BackSiteGen.Content;
+
+/// <summary>A page whose front matter has been read and whose place in the site is known.</summary>
+/// <param name="Url">Site-relative URL without the base path, always starting with '/', percent-encoded: <c>/exercises/cat-cow/</c>.</param>
+/// <param name="OutputPath">Path of the HTML file below the output folder: <c>exercises/cat-cow/index.html</c>.</param>
+/// <param name="Section">The first folder of the source path, or "" for pages at the top.</param>
+public sealed record Page(SourceFile Source, FrontMatter FrontMatter, string Body, int BodyLine, string Url, string OutputPath, string Section)
+{
+    /// <summary>True for <c>index.md</c> files, which stand for their folder.</summary>
+    public bool IsSectionIndex => Path.GetFileName(Source.RelativePath).Equals("index.md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The folder this page belongs to ("" for the top): a section index belongs to its parent folder.</summary>
+    public string ParentFolder
+    {
+        get
+        {
+            var dir = FolderOf(Source.RelativePath);
+            return IsSectionIndex ? FolderOf(dir) : dir;
+        }
+    }
+
+    /// <summary>The folder a section index stands for, or the page's own folder.</summary>
+    public string Folder => FolderOf(Source.RelativePath);
+
+    private static string FolderOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+}

@@ -1,0 +1,68 @@
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown.Links;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace BackSiteGen.Markdown;
+
+/// <summary>Renders page bodies with one Markdig pipeline, built once and shared by every thread.</summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline;
+
+    public MarkdownRenderer()
+    {
+        _pipeline = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseCustomContainers()
+            .UsePreciseSourceLocation()
+            .Build();
+    }
+
+    public MarkdownPipeline Pipeline => _pipeline;
+
+    public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(page.Body, _pipeline);
+        var toc = new List<TocEntry>();
+        var links = new List<SourceLink>();
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock { Level: 2 or 3 } heading when heading.GetAttributes().Id is { } id:
+                    toc.Add(new TocEntry(heading.Level, id, PlainText.Of(heading.Inline)));
+                    break;
+                case LinkInline link when link.Url is { } url:
+                    var span = SpanOf(page, link.Line, link.Column);
+                    var rewritten = LinkRewriter.Rewrite(url, page.Source.RelativePath, site);
+                    if (rewritten is null)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PermalinkLeavesSite, span, $"The link '{url}' leaves the site: '..' climbs above the content folder."));
+                        rewritten = url;
+                    }
+
+                    link.Url = rewritten;
+                    links.Add(new SourceLink(url, rewritten, span, link.IsImage));
+                    break;
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedContent(writer.ToString(), toc, links);
+    }
+
+    /// <summary>Markdig counts lines and columns from 0 within the body; writers count from 1 within the file.</summary>
+    public static Diagnostics.SourceSpan SpanOf(Page page, int line, int column) =>
+        new(page.Source.DisplayPath, page.BodyLine + line, column + 1);
+}

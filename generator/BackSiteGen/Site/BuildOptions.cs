@@ -1,0 +1,29 @@
+namespace BackSiteGen.Site;
+
+/// <summary>What to build and how; paths may be relative to the current folder.</summary>
+/// <param name="WorkingDirectory">Where relative paths start; the current folder when null.</param>
+/// <param name="BuildDate">The day the build counts as "today" (drafts by date, review due dates); injectable for tests.</param>
+public sealed record BuildOptions(
+    string ContentDir = "content",
+    string ThemeDir = "themes/default",
+    string OutputDir = "output",
+    string? BaseUrl = null,
+    bool Strict = false,
+    bool Drafts = false,
+    DateOnly? BuildDate = null,
+    string? WorkingDirectory = null)
+{
+    public DateOnly Today => BuildDate ?? DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>The folder relative paths start from and diagnostics are printed relative to.</summary>
+    public string BaseDirectory => WorkingDirectory ?? Environment.CurrentDirectory;
+
+    public string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, BaseDirectory));
+
+    /// <summary>A path as diagnostics print it: relative to the working folder, with '/' separators.</summary>
+    public string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(BaseDirectory, fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative).Replace('\\', '/');
+    }
+}

@@ -1,0 +1,11 @@
+using BackSiteGen.Diagnostics;
+
+namespace BackSiteGen.Site;
+
+/// <summary>What a build did. <see cref="Succeeded"/> is false when the output folder was left as it was.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, bool Succeeded, TimeSpan Elapsed)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using BackSiteGen.Config;
+using BackSiteGen.Content;
+using BackSiteGen.Markdown;
+using BackSiteGen.Site;
+using Scriban.Runtime;
+
+namespace BackSiteGen.Templates;
+
+/// <summary>Builds the data templates see. Everything is plain Scriban objects, never .NET objects,
+/// so a template can read the model but cannot reach any .NET API through it.</summary>
+public static class TemplateModel
+{
+    public static ScriptObject Site(SiteConfig config, Navigation navigation)
+    {
+        var site = new ScriptObject
+        {
+            ["title"] = config.Title,
+            ["description"] = config.Description,
+            ["base_url"] = config.BaseUrl.AbsoluteUri,
+            ["base_path"] = config.BasePath,
+            ["language"] = config.Language,
+            ["editorial_team"] = config.EditorialTeam,
+            ["feedback_email"] = config.FeedbackEmail,
+            ["publisher"] = new ScriptObject { ["name"] = config.Publisher.Name, ["url"] = config.Publisher.Url },
+            ["nav"] = Array(navigation.Items.Select(NavItem)),
+        };
+        return site;
+    }
+
+    public static ScriptObject Page(Page page, RenderedContent content, PagePlace place, SiteConfig config, string layout)
+    {
+        var fm = page.FrontMatter;
+        var url = config.BasePath + page.Url.TrimStart('/');
+        return new ScriptObject
+        {
+            ["title"] = fm.Title,
+            ["description"] = fm.Description,
+            ["layout"] = layout,
+            ["url"] = url,
+            ["permalink"] = new Uri(config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri,
+            ["source"] = page.Source.RelativePath,
+            ["section"] = page.Section,
+            ["is_home"] = page.Source.RelativePath == "index.md",
+            ["content"] = content.Html,
+            ["toc"] = Array(content.Toc.Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["title"] = t.Title })),
+            ["breadcrumbs"] = Array(place.Breadcrumbs.Select(Link)),
+            ["previous"] = place.Previous is null ? null : Link(place.Previous),
+            ["next"] = place.Next is null ? null : Link(place.Next),
+            ["children"] = Array(place.Children.Select(Link)),
+            ["date"] = Date(fm.Date),
+            ["updated"] = Date(fm.Updated),
+            ["author"] = fm.Author,
+            ["reviewed_by"] = fm.ReviewedBy ?? config.EditorialTeam,
+            ["last_reviewed"] = Date(fm.LastReviewed),
+            ["next_review"] = Date(fm.NextReview),
+            ["params"] = ToScript(fm.Values),
+        };
+    }
+
+    /// <summary>The page model of 404.html, which GitHub Pages serves at any missing URL, so all its links are root-relative.</summary>
+    public static ScriptObject NotFoundPage(SiteConfig config) => new()
+    {
+        ["title"] = "Page not found",
+        ["description"] = "The page you asked for is not on this site.",
+        ["layout"] = "404",
+        ["url"] = config.BasePath + "404.html",
+        ["permalink"] = new Uri(config.BaseUrl, "404.html").AbsoluteUri,
+        ["source"] = null,
+        ["section"] = string.Empty,
+        ["is_home"] = false,
+        ["content"] = string.Empty,
+        ["toc"] = new ScriptArray(),
+        ["breadcrumbs"] = new ScriptArray(),
+        ["children"] = new ScriptArray(),
+        ["reviewed_by"] = config.EditorialTeam,
+        ["params"] = new ScriptObject(),
+    };
+
+    /// <summary>Functions every template may call.</summary>
+    public static ScriptObject Functions(SiteConfig config)
+    {
+        var functions = new ScriptObject();
+        functions.Import("relative_url", new Func<string?, string>(path => RelativeUrl(config, path)));
+        functions.Import("absolute_url", new Func<string?, string>(path => new Uri(config.BaseUrl, RelativeUrl(config, path)).AbsoluteUri));
+        functions.Import("format_date", new Func<object?, string>(FormatDate));
+        return functions;
+    }
+
+    /// <summary>A site-relative path with the base path in front; URLs that are already absolute pass through.</summary>
+    public static string RelativeUrl(SiteConfig config, string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return config.BasePath;
+        }
+
+        if (Markdown.Links.LinkRewriter.IsExternal(path) || path.StartsWith(config.BasePath, StringComparison.Ordinal) && path.StartsWith('/'))
+        {
+            return path;
+        }
+
+        return config.BasePath + path.TrimStart('/');
+    }
+
+    /// <summary>"10 January 2026", the form the NHS uses on review dates: no ambiguity between US and UK readers.</summary>
+    public static string FormatDate(object? value) => value switch
+    {
+        DateTime d => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        string s when DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        _ => string.Empty,
+    };
+
+    private static DateTime? Date(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    private static ScriptObject NavItem(NavItem item) => new()
+    {
+        ["title"] = item.Title,
+        ["url"] = item.Url,
+        ["source"] = item.Source,
+        ["children"] = Array(item.Children.Select(NavItem)),
+    };
+
+    private static ScriptObject Link(PageLink link) => new() { ["title"] = link.Title, ["url"] = link.Url, ["source"] = link.Source };
+
+    private static ScriptArray Array<T>(IEnumerable<T> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+
+    /// <summary>Front matter values as Scriban objects: mappings become objects, lists become arrays.</summary>
+    public static object? ToScript(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => FromMap(map),
+        List<object?> list => Array(list.Select(ToScript)),
+        _ => value,
+    };
+
+    private static ScriptObject FromMap(IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        var obj = new ScriptObject();
+        foreach (var (key, value) in map)
+        {
+            obj[key] = ToScript(value);
+        }
+
+        return obj;
+    }
+}

@@ -29,13 +29,15 @@ public static class SiteBuilder
         return new BuildResult(diagnostics.ToSortedList(), pages, files, succeeded, clock.Elapsed);
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)
+    /// <summary>Reads the configuration, the content and the theme, and computes what every page shares.
+    /// Returns null when errors make rendering pointless (the diagnostics say why).</summary>
+    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics)
     {
         var contentDir = options.FullPath(options.ContentDir);
         var themeDir = options.FullPath(options.ThemeDir);
         if (!RequireFolder(contentDir, options.ContentDir, "content", diagnostics) | !RequireFolder(themeDir, options.ThemeDir, "theme", diagnostics))
         {
-            return false;
+            return null;
         }
 
         var displayContent = options.DisplayPath(contentDir);
@@ -43,40 +45,41 @@ public static class SiteBuilder
         var inventory = ContentScanner.Scan(contentDir, displayContent, diagnostics);
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
         var pages = ReadPages(inventory.Pages, options, diagnostics);
-        var site = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
+        var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
         if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var navigation = Navigation.Build(index.Pages, index);
+        var siteModel = TemplateModel.Site(config, navigation);
+        siteModel.IsReadOnly = true;
+        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel);
+    }
+
+    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)
+    {
+        var site = Load(options, diagnostics);
+        if (site is null)
         {
             return false;
         }
 
-        using var output = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(contentDir, themeDir), diagnostics);
+        using var output = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics);
         if (output is null)
         {
             return false;
         }
 
-        var navigation = Navigation.Build(site.Pages, site);
-        var markdown = new MarkdownRenderer();
-        var renderer = new TemplateRenderer(theme, TemplateModel.Functions(config));
-        var siteModel = TemplateModel.Site(config, navigation);
-        siteModel.IsReadOnly = true;
-
         try
         {
-            CreateFolders(output.Staging, site.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
-            Parallel.ForEach(site.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+            var inventory = site.Inventory;
+            CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
+            Parallel.ForEach(site.Index.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
             {
-                var content = markdown.Render(page, site, diagnostics);
-                var layout = LayoutOf(page, theme);
-                var globals = new ScriptObject
+                if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
                 {
-                    ["site"] = siteModel,
-                    ["page"] = TemplateModel.Page(page, content, navigation.PlaceOf(page), config, layout),
-                };
-                var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
-                if (renderer.Render(layout, globals, pageSpan, diagnostics) is { } html)
-                {
-                    File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), html, Utf8NoBom);
+                    File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
                 }
             });
 
@@ -85,8 +88,8 @@ public static class SiteBuilder
                 File.Copy(file.FullPath, Path.Combine(output.Staging, file.RelativePath));
             }
 
-            fileCount = inventory.StaticFiles.Count + CopyThemeAssets(theme, output.Staging);
-            WriteSiteFiles(output.Staging, site, config, renderer, siteModel, theme, diagnostics);
+            fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
+            WriteSiteFiles(output.Staging, site, diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -94,9 +97,8 @@ public static class SiteBuilder
             return false;
         }
 
-        pageCount = site.Pages.Count;
-        var sorted = diagnostics.ToSortedList();
-        var failed = sorted.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
+        pageCount = site.Index.Pages.Count;
+        var failed = diagnostics.ToSortedList().Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
         if (failed)
         {
             return false;
@@ -218,16 +220,6 @@ public static class SiteBuilder
         return new SiteIndex(pages, fileUrls, config.BasePath);
     }
 
-    private static string LayoutOf(Page page, Theme theme)
-    {
-        if (page.FrontMatter.Layout is { } layout)
-        {
-            return layout;
-        }
-
-        return page.Source.RelativePath == "index.md" && theme.HasLayout("home") ? "home" : "page";
-    }
-
     private static List<(string Full, string Relative)> ThemeAssets(Theme theme)
     {
         var assets = Path.Combine(theme.Root, Theme.AssetsFolder);
@@ -256,16 +248,17 @@ public static class SiteBuilder
         return count;
     }
 
-    private static void WriteSiteFiles(string staging, SiteIndex site, SiteConfig config, TemplateRenderer renderer, ScriptObject siteModel, Theme theme, DiagnosticBag diagnostics)
+    private static void WriteSiteFiles(string staging, SiteContext site, DiagnosticBag diagnostics)
     {
-        var urls = site.Pages.Select(p => new Uri(config.BaseUrl, p.Url.TrimStart('/')).AbsoluteUri);
+        var (config, theme) = (site.Config, site.Theme);
+        var urls = site.Index.Pages.Select(p => new Uri(config.BaseUrl, p.Url.TrimStart('/')).AbsoluteUri);
         File.WriteAllText(Path.Combine(staging, "sitemap.xml"), SiteFiles.Sitemap(urls), Utf8NoBom);
         File.WriteAllText(Path.Combine(staging, "robots.txt"), SiteFiles.Robots(new Uri(config.BaseUrl, "sitemap.xml").AbsoluteUri), Utf8NoBom);
         File.WriteAllBytes(Path.Combine(staging, ".nojekyll"), []);
         if (theme.HasLayout("404"))
         {
-            var globals = new ScriptObject { ["site"] = siteModel, ["page"] = TemplateModel.NotFoundPage(config) };
-            if (renderer.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
+            var globals = new ScriptObject { ["site"] = site.SiteModel, ["page"] = TemplateModel.NotFoundPage(config) };
+            if (site.Templates.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
             {
                 File.WriteAllText(Path.Combine(staging, "404.html"), html, Utf8NoBom);
             }
@@ -282,10 +275,11 @@ public static class SiteBuilder
     }
 
     /// <summary>Folders an output folder must never be or contain: content, theme and the repository around them.</summary>
-    private static IEnumerable<string> ProtectedFolders(string contentDir, string themeDir)
+    private static IEnumerable<string> ProtectedFolders(SiteContext site)
     {
+        var contentDir = site.Options.FullPath(site.Options.ContentDir);
         yield return contentDir;
-        yield return themeDir;
+        yield return site.Theme.Root;
         for (var dir = new DirectoryInfo(contentDir); dir is not null; dir = dir.Parent)
         {
             if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))

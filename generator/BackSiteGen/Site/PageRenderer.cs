@@ -1,0 +1,39 @@
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown;
+using BackSiteGen.Templates;
+using Scriban.Runtime;
+
+namespace BackSiteGen.Site;
+
+/// <summary>A page turned into its final HTML.</summary>
+public sealed record RenderedPage(Page Page, string Layout, RenderedContent Content, string Html);
+
+/// <summary>Renders one page: Markdown, then its layout. Pure given the page and the site, so pages render in any order,
+/// in parallel, and <c>serve</c> can re-render just the pages an edit touches.</summary>
+public static class PageRenderer
+{
+    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics)
+    {
+        var content = site.Markdown.Render(page, site.Index, diagnostics);
+        var layout = LayoutOf(page, site.Theme);
+        var globals = new ScriptObject
+        {
+            ["site"] = site.SiteModel,
+            ["page"] = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout),
+        };
+        var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
+        var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
+        return html is null ? null : new RenderedPage(page, layout, content, html);
+    }
+
+    public static string LayoutOf(Page page, Theme theme)
+    {
+        if (page.FrontMatter.Layout is { } layout)
+        {
+            return layout;
+        }
+
+        return page.Source.RelativePath == "index.md" && theme.HasLayout("home") ? "home" : "page";
+    }
+}

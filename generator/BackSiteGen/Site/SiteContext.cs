@@ -1,0 +1,20 @@
+using BackSiteGen.Config;
+using BackSiteGen.Content;
+using BackSiteGen.Markdown;
+using BackSiteGen.Templates;
+using Scriban.Runtime;
+
+namespace BackSiteGen.Site;
+
+/// <summary>Everything about the site that every page's rendering reads and none changes: built once per build
+/// (or per rebuild in <c>serve</c>), then shared read-only across threads.</summary>
+public sealed record SiteContext(
+    BuildOptions Options,
+    SiteConfig Config,
+    ContentInventory Inventory,
+    Theme Theme,
+    SiteIndex Index,
+    Navigation Navigation,
+    MarkdownRenderer Markdown,
+    TemplateRenderer Templates,
+    ScriptObject SiteModel);

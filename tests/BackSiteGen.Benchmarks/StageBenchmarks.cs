@@ -1,0 +1,63 @@
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown;
+using BackSiteGen.Site;
+using BenchmarkDotNet.Attributes;
+
+namespace BackSiteGen.Benchmarks;
+
+/// <summary>The per-page hot stages, measured on one corpus-shaped page.</summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private string _root = string.Empty;
+    private SiteContext _site = null!;
+    private Page _page = null!;
+    private string _text = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "bsg-bench-" + Environment.ProcessId);
+        var content = Path.Combine(_root, "content");
+        Directory.CreateDirectory(content);
+        _text = SamplePage.Text;
+        File.WriteAllText(Path.Combine(content, "index.md"), "---\ntitle: Home\ndescription: Home\n---\nHome.\n");
+        File.WriteAllText(Path.Combine(content, "other.md"), _text.Replace("Sample page", "Other page", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(content, "sample.md"), _text);
+        var theme = FindTheme();
+        var diagnostics = new DiagnosticBag();
+        _site = SiteBuilder.Load(new BuildOptions("content", theme, "output", WorkingDirectory: _root), diagnostics)
+            ?? throw new InvalidOperationException(string.Join('\n', diagnostics.ToSortedList()));
+        _page = _site.Index.PageAt("sample.md")!;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_root, recursive: true);
+
+    [Benchmark]
+    public SplitPage? FrontMatterSplit() => FrontMatterParser.Split(_text);
+
+    [Benchmark]
+    public FrontMatter? FrontMatterParse() => FrontMatterParser.Parse(FrontMatterParser.Split(_text)!.Value, "sample.md", new DiagnosticBag());
+
+    [Benchmark]
+    public RenderedContent MarkdownRender() => _site.Markdown.Render(_page, _site.Index, new DiagnosticBag());
+
+    [Benchmark]
+    public RenderedPage? MarkdownAndTemplateRender() => PageRenderer.Render(_page, _site, new DiagnosticBag());
+
+    private static string FindTheme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var theme = Path.Combine(dir.FullName, "themes", "default");
+            if (File.Exists(Path.Combine(dir.FullName, "BackSiteGen.sln")) && Directory.Exists(theme))
+            {
+                return theme;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+}

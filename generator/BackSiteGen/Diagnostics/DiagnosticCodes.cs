@@ -34,6 +34,8 @@ public static class DiagnosticCodes
     public const string TemplateRuntime = "BSG0402";
     public const string LayoutMissing = "BSG0403";
 
+    public const string UnknownContainer = "BSG0801";
+
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -61,5 +63,6 @@ public static class DiagnosticCodes
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",
+        [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
     };
 }

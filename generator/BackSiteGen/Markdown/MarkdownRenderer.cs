@@ -1,8 +1,11 @@
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown.Containers;
+using BackSiteGen.Markdown.Images;
 using BackSiteGen.Markdown.Links;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -14,13 +17,14 @@ namespace BackSiteGen.Markdown;
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly ImageSizeCache _imageSizes = new();
 
     public MarkdownRenderer()
     {
         _pipeline = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-            .UseCustomContainers()
+            .UseContainers()
             .UsePreciseSourceLocation()
             .Build();
     }
@@ -50,6 +54,14 @@ public sealed class MarkdownRenderer
 
                     link.Url = rewritten;
                     links.Add(new SourceLink(url, rewritten, span, link.IsImage));
+                    if (link.IsImage)
+                    {
+                        _imageSizes.Apply(link, url, page.Source);
+                    }
+
+                    break;
+                case CustomContainer container when ContainerKind.Find(container.Info) is null:
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownContainer, SpanOf(page, container.Line, container.Column), ContainerKind.UnknownMessage(container.Info)));
                     break;
             }
         }

@@ -10,7 +10,7 @@ namespace BackSiteGen.Markdown;
 /// <remarks>Taken from the Markdown tree rather than the HTML so navigation, the footer, the reference list and
 /// care-card prefixes (all added by the theme or later stages) are never in it. Headings, paragraphs and list items
 /// count; code, tables, raw HTML, image alt text and citation markers such as [@smuck2021] do not.</remarks>
-public static partial class ReadableText
+internal static partial class ReadableText
 {
     public static IReadOnlyList<string> Of(MarkdownDocument document, string title)
     {

@@ -15,7 +15,7 @@ namespace BackSiteGen.Trust;
 
 /// <summary>The patient-trust checks (issue 7), called by the orchestrator at three points: after loading,
 /// per page while rendering (in parallel), and once after every page is written.</summary>
-public static partial class TrustStage
+internal static partial class TrustStage
 {
     public const string GlossaryLayout = "glossary";
 

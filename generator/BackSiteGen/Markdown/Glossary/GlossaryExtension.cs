@@ -5,7 +5,7 @@ namespace BackSiteGen.Markdown.Glossary;
 
 /// <summary>Registers the term renderer; the terms themselves are found by <see cref="GlossaryLinker"/> after parsing,
 /// because which use is the first depends on the whole page, not on one inline.</summary>
-public sealed class GlossaryExtension : IMarkdownExtension
+internal sealed class GlossaryExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {

@@ -7,7 +7,7 @@ namespace BackSiteGen.Markdown.Glossary;
 /// <summary>Links the first use of each glossary term (or alias) on a page to its entry, after parsing.</summary>
 /// <remarks>Whole words, case-insensitive, within one run of text. Never inside headings (a heading is a label, and
 /// a link there would change how it reads in the outline), links, code, raw HTML, or on the glossary page itself.</remarks>
-public static class GlossaryLinker
+internal static class GlossaryLinker
 {
     /// <summary>Rewrites <paramref name="document"/> in place and returns the ids of the terms it linked.</summary>
     public static IReadOnlyList<string> Link(MarkdownDocument document, Glossary glossary, string pageSource)

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace BackSiteGen.Markdown.Glossary;
 
 /// <summary>Reads <c>content/glossary.yml</c>: a list of <c>{term, aliases, definition}</c>.</summary>
-public static class GlossaryLoader
+internal static class GlossaryLoader
 {
     public const string FileName = "glossary.yml";
 

@@ -3,7 +3,7 @@ using Markdig;
 namespace BackSiteGen.Markdown.Glossary;
 
 /// <summary>The <c>UseXxx()</c> entry point, as Markdig's own extensions have.</summary>
-public static class GlossaryMarkdownExtensions
+internal static class GlossaryMarkdownExtensions
 {
     public static MarkdownPipelineBuilder UseGlossary(this MarkdownPipelineBuilder pipeline)
     {

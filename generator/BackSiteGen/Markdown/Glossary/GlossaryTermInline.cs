@@ -3,7 +3,7 @@ using Markdig.Syntax.Inlines;
 namespace BackSiteGen.Markdown.Glossary;
 
 /// <summary>The first use of a glossary term on a page; its children are the words as the writer wrote them.</summary>
-public sealed class GlossaryTermInline(GlossaryEntry entry, string href) : ContainerInline
+internal sealed class GlossaryTermInline(GlossaryEntry entry, string href) : ContainerInline
 {
     public GlossaryEntry Entry { get; } = entry;
 

@@ -11,7 +11,7 @@ namespace BackSiteGen.Markdown.Glossary;
 /// as the link's description, and content referenced by <c>aria-describedby</c> is read even when <c>hidden</c>,
 /// so it is not announced twice. The id is unique on the page because only the first use of each term is linked.
 /// </remarks>
-public sealed class HtmlGlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline>
+internal sealed class HtmlGlossaryTermRenderer : HtmlObjectRenderer<GlossaryTermInline>
 {
     public const string DefinitionIdPrefix = "glossary-def-";
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace BackSiteGen.Trust.Report;
 
 /// <summary>The report as a console table, a Markdown table (GitHub's job summary) and JSON (<c>--report</c>).</summary>
-public static class TrustReportWriter
+internal static class TrustReportWriter
 {
     private static readonly string[] Headers = ["URL", "Words", "Grade", "Ease", "Reviewed", "Next review", "Reviewer", "Citations", "Outbound", "Warnings"];
 

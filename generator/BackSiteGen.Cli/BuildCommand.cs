@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BackSiteGen.Site;
+using BackSiteGen.Trust.Report;
 
 namespace BackSiteGen.Cli;
 
@@ -15,9 +16,10 @@ internal static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The URL the site is published at, such as https://owner.github.io/repo/ (overrides site.yml)." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
+        var report = new Option<string?>("--report") { Description = "Also write the per-page trust report (readability, review dates, citations, links, warnings) to this JSON file." };
         var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
         {
-            content, theme, output, baseUrl, strict, drafts,
+            content, theme, output, baseUrl, strict, drafts, report,
         };
         command.SetAction(parse =>
         {
@@ -28,18 +30,39 @@ internal static class BuildCommand
                 parse.GetValue(baseUrl),
                 parse.GetValue(strict),
                 parse.GetValue(drafts));
-            return Run(options, stdout);
+            return Run(options, stdout, parse.GetValue(report));
         });
         return command;
     }
 
-    public static int Run(BuildOptions options, TextWriter stdout)
+    public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null)
     {
         var result = SiteBuilder.Build(options);
         DiagnosticPrinter.Print(result.Diagnostics, stdout);
+        WriteReport(result.Report, stdout, reportFile);
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var outcome = result.Succeeded ? $"built into {options.OutputDir}" : "build failed; the previous output was left as it was";
         stdout.WriteLine($"{result.Pages} pages, {result.Files} files, {result.Warnings} warnings, {result.Errors} errors in {seconds} s: {outcome}.");
         return result.Succeeded ? ExitCodes.Success : ExitCodes.BuildFailed;
+    }
+
+    /// <summary>The closing table; the same rows as JSON with --report, and as Markdown in a GitHub Actions job summary.</summary>
+    private static void WriteReport(TrustReport report, TextWriter stdout, string? reportFile)
+    {
+        if (report.Pages.Count == 0)
+        {
+            return;
+        }
+
+        stdout.Write(TrustReportWriter.ToText(report));
+        if (reportFile is not null)
+        {
+            File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));
+        }
+
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        {
+            File.AppendAllText(summary, TrustReportWriter.ToMarkdown(report));
+        }
     }
 }

@@ -11,7 +11,7 @@ public static class SiteConfigLoader
     private static readonly string[] CoreKeys = ["title", "description", "base_url", "language", "publisher", "editorial_team", "feedback_email"];
 
     /// <summary>Sections that belong to one feature each; the feature reads its own keys.</summary>
-    public static readonly string[] SectionKeys = ["links", "external_links", "citations", "review", "readability", "glossary", "accessibility", "security", "theme"];
+    public static readonly string[] SectionKeys = ["links", "external_links", "citations", "review", "readability", "glossary", "accessibility", "security", "theme", "structured_data"];
 
     private static readonly string[] PublisherKeys = ["name", "url"];
 

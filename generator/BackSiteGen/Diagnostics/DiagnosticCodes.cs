@@ -35,6 +35,24 @@ public static class DiagnosticCodes
     public const string LayoutMissing = "BSG0403";
 
     public const string UnknownContainer = "BSG0801";
+    public const string ReadabilityTooHard = "BSG0701";
+    public const string ReadabilityOverrideWithoutReason = "BSG0702";
+    public const string ReviewMissing = "BSG0710";
+    public const string ReviewDatesOutOfOrder = "BSG0711";
+    public const string ReviewIntervalTooLong = "BSG0712";
+    public const string ReviewOverdue = "BSG0713";
+    public const string ReviewDueSoon = "BSG0714";
+    public const string ReviewInFuture = "BSG0715";
+    public const string StructuredDataInvalid = "BSG0720";
+    public const string StructuredDataMissing = "BSG0721";
+    public const string GlossaryInvalid = "BSG0730";
+    public const string GlossaryDuplicate = "BSG0731";
+    public const string GlossaryTermUnused = "BSG0732";
+    public const string GlossaryPageMissing = "BSG0733";
+    public const string ImageWithoutAlt = "BSG0740";
+    public const string HeadingLevelSkipped = "BSG0741";
+    public const string VagueLinkText = "BSG0742";
+    public const string EmptyLink = "BSG0743";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -64,5 +82,23 @@ public static class DiagnosticCodes
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
+        [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
+        [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",
+        [ReviewMissing] = "The page has no reviewer, last_reviewed or next_review date; every page needs clinical sign-off.",
+        [ReviewDatesOutOfOrder] = "next_review is before last_reviewed.",
+        [ReviewIntervalTooLong] = "next_review is further after last_reviewed than the review cycle allows (review.max_interval_years, default 3).",
+        [ReviewOverdue] = "The page's next_review date has passed: review it and update the dates.",
+        [ReviewDueSoon] = "The page's review falls due soon (review.due_soon_days, default 30).",
+        [ReviewInFuture] = "last_reviewed is after the build date.",
+        [StructuredDataInvalid] = "A page's JSON-LD does not parse or lacks a required schema.org property.",
+        [StructuredDataMissing] = "The theme does not write page.json_ld into the pages' <head>.",
+        [GlossaryInvalid] = "glossary.yml does not parse, or an entry lacks its term or definition.",
+        [GlossaryDuplicate] = "A glossary term or alias appears twice.",
+        [GlossaryTermUnused] = "No page uses a glossary term, so it is never linked.",
+        [GlossaryPageMissing] = "There is a glossary.yml but no page with layout: glossary, so terms cannot be linked.",
+        [ImageWithoutAlt] = "An image has no alt text (write ![decorative](x.svg) for a purely decorative image).",
+        [HeadingLevelSkipped] = "A heading skips a level, or the body has a level-1 heading; screen reader users navigate by headings.",
+        [VagueLinkText] = "Link text such as 'click here' or 'read more' does not say where the link goes.",
+        [EmptyLink] = "A link has no text, so a screen reader reads only its address.",
     };
 }

@@ -2,7 +2,9 @@ using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown.Containers;
 using BackSiteGen.Markdown.Images;
+using BackSiteGen.Markdown.Glossary;
 using BackSiteGen.Markdown.Links;
+using BackSiteGen.Trust.Accessibility;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.CustomContainers;
@@ -18,22 +20,36 @@ public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
     private readonly ImageSizeCache _imageSizes = new();
+    private readonly bool _lintAccessibility;
 
-    public MarkdownRenderer()
+    /// <param name="glossary">Terms to link on first use; null for none.</param>
+    /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
+    public MarkdownRenderer(Glossary.Glossary? glossary = null, bool lintAccessibility = true)
     {
+        Glossary = glossary;
+        _lintAccessibility = lintAccessibility;
         _pipeline = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseContainers()
             .UsePreciseSourceLocation()
+            .UseGlossary()
             .Build();
     }
+
+    public Glossary.Glossary? Glossary { get; }
 
     public MarkdownPipeline Pipeline => _pipeline;
 
     public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(page.Body, _pipeline);
+        if (_lintAccessibility)
+        {
+            // Before links are rewritten, so findings quote URLs as the writer wrote them.
+            AccessibilityLint.Check(document, page, diagnostics);
+        }
+
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
         foreach (var node in document.Descendants())
@@ -66,12 +82,15 @@ public sealed class MarkdownRenderer
             }
         }
 
+        // After the links were collected, so glossary links never reach the link checks as the writer's own.
+        var terms = Glossary is null ? [] : GlossaryLinker.Link(document, Glossary, page.Source.RelativePath);
+        var readable = ReadableText.Of(document, page.FrontMatter.Title);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedContent(writer.ToString(), toc, links);
+        return new RenderedContent(writer.ToString(), toc, links) { ReadableBlocks = readable, GlossaryTerms = terms };
     }
 
     /// <summary>Markdig counts lines and columns from 0 within the body; writers count from 1 within the file.</summary>

@@ -11,4 +11,11 @@ public sealed record TocEntry(int Level, string Id, string Title);
 public sealed record SourceLink(string Written, string Rendered, SourceSpan Span, bool IsImage);
 
 /// <summary>The Markdown body of a page turned into HTML, with what later stages need to know about it.</summary>
-public sealed record RenderedContent(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<SourceLink> Links);
+public sealed record RenderedContent(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<SourceLink> Links)
+{
+    /// <summary>The title, headings, paragraphs and list items as plain text, for the readability scores.</summary>
+    public IReadOnlyList<string> ReadableBlocks { get; init; } = [];
+
+    /// <summary>Ids of the glossary terms linked on this page.</summary>
+    public IReadOnlyList<string> GlossaryTerms { get; init; } = [];
+}

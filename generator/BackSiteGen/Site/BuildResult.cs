@@ -1,4 +1,5 @@
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Trust.Report;
 
 namespace BackSiteGen.Site;
 
@@ -8,4 +9,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>Per page: words, reading grade, review dates, reviewer, citations, outbound links, warnings.</summary>
+    public TrustReport Report { get; init; } = TrustReport.Empty;
 }

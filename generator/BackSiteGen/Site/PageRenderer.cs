@@ -2,12 +2,17 @@ using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
 using BackSiteGen.Templates;
+using BackSiteGen.Trust;
 using Scriban.Runtime;
 
 namespace BackSiteGen.Site;
 
 /// <summary>A page turned into its final HTML.</summary>
-public sealed record RenderedPage(Page Page, string Layout, RenderedContent Content, string Html);
+public sealed record RenderedPage(Page Page, string Layout, RenderedContent Content, string Html)
+{
+    /// <summary>What the trust checks found, for the closing report.</summary>
+    public PageFacts? Trust { get; init; }
+}
 
 /// <summary>Renders one page: Markdown, then its layout. Pure given the page and the site, so pages render in any order,
 /// in parallel, and <c>serve</c> can re-render just the pages an edit touches.</summary>
@@ -17,14 +22,16 @@ public static class PageRenderer
     {
         var content = site.Markdown.Render(page, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
+        var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout);
+        TrustStage.AddToPageModel(pageModel, page, layout, site);
         var globals = new ScriptObject
         {
             ["site"] = site.SiteModel,
-            ["page"] = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout),
+            ["page"] = pageModel,
         };
         var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
         var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
-        return html is null ? null : new RenderedPage(page, layout, content, html);
+        return html is null ? null : new RenderedPage(page, layout, content, html) { Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics) };
     }
 
     public static string LayoutOf(Page page, Theme theme)

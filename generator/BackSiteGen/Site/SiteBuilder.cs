@@ -7,6 +7,8 @@ using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
 using BackSiteGen.Output;
 using BackSiteGen.Templates;
+using BackSiteGen.Trust;
+using BackSiteGen.Trust.Report;
 using Scriban.Runtime;
 using Diagnostic = BackSiteGen.Diagnostics.Diagnostic;
 
@@ -25,8 +27,10 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var (pages, files) = (0, 0);
-        var succeeded = BuildInto(options, diagnostics, ref pages, ref files);
-        return new BuildResult(diagnostics.ToSortedList(), pages, files, succeeded, clock.Elapsed);
+        var facts = new ConcurrentBag<PageFacts>();
+        var succeeded = BuildInto(options, diagnostics, facts, ref pages, ref files);
+        var sorted = diagnostics.ToSortedList();
+        return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = TrustReport.From(facts, sorted) };
     }
 
     /// <summary>Reads the configuration, the content and the theme, and computes what every page shares.
@@ -51,21 +55,18 @@ public static class SiteBuilder
             return null;
         }
 
+        var (trust, glossary) = TrustStage.Load(options, config, index, diagnostics);
         var navigation = Navigation.Build(index.Pages, index);
         var siteModel = TemplateModel.Site(config, navigation);
-        if (!siteModel.ContainsKey("glossary"))
-        {
-            siteModel["glossary"] = SiteGlossary.Read(contentDir);
-        }
-
+        siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
-        var markdown = new MarkdownRenderer();
+        var markdown = new MarkdownRenderer(glossary, trust.Accessibility);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown);
-        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel);
+        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust };
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)
+    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<PageFacts> facts, ref int pageCount, ref int fileCount)
     {
         var site = Load(options, diagnostics);
         if (site is null)
@@ -88,8 +89,13 @@ public static class SiteBuilder
                 if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
                 {
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
+                    if (rendered.Trust is { } trust)
+                    {
+                        facts.Add(trust);
+                    }
                 }
             });
+            TrustStage.Finish(facts, site, diagnostics);
 
             foreach (var file in inventory.StaticFiles)
             {

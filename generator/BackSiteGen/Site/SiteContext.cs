@@ -2,6 +2,7 @@ using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Markdown;
 using BackSiteGen.Templates;
+using BackSiteGen.Trust;
 using Scriban.Runtime;
 
 namespace BackSiteGen.Site;
@@ -17,4 +18,8 @@ public sealed record SiteContext(
     Navigation Navigation,
     MarkdownRenderer Markdown,
     TemplateRenderer Templates,
-    ScriptObject SiteModel);
+    ScriptObject SiteModel)
+{
+    /// <summary>The site.yml settings of the trust checks (readability, review, structured data, glossary, accessibility).</summary>
+    public TrustSettings Trust { get; init; } = TrustSettings.Default;
+}

@@ -25,12 +25,13 @@ public sealed class CliTests
     [Fact]
     public void A_good_build_exits_with_0_and_prints_a_summary()
     {
-        using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\ndescription: H\n---\nHello.\n");
+        using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
 
         var (code, output, _) = Run("build", "--content", Path.Combine(site.Root, "content"), "--theme", site.ThemeDir, "--output", Path.Combine(site.Root, "output"));
 
         Assert.Equal(0, code);
-        Assert.Matches(@"^1 pages, \d+ files, 0 warnings, 0 errors in \d+\.\d\d s: built into ", output.Trim());
+        Assert.Matches(@"(?m)^1 pages, \d+ files, 0 warnings, 0 errors in \d+\.\d\d s: built into ", output.Trim());
+        Assert.Matches(@"(?m)^URL +Words +Grade", output);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class FrontMatterTests
             title: A
             description: B
             reviewd_by: Editorial team
+            last_reviewed: 2026-11-20
+            next_review: 2028-11-20
             ---
             Text.
             """);
@@ -49,7 +51,7 @@ public sealed class FrontMatterTests
     public void Byte_order_mark_and_crlf_line_endings_build_and_count_lines_as_editors_do()
     {
         using var site = SiteFixture.Create(string.Empty);
-        var text = "---\r\ntitle: A\r\ndescription: B\r\nbogus: 1\r\n---\r\nBody\r\n";
+        var text = "---\r\ntitle: A\r\ndescription: B\r\nbogus: 1\r\nlast_reviewed: 2026-11-20\r\nnext_review: 2028-11-20\r\n---\r\nBody\r\n";
         site.WriteBytes("content/a.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
 
         var result = site.Build();

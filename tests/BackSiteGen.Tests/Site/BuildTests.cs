@@ -9,6 +9,8 @@ public sealed partial class BuildTests
         -- content/site.yml --
         title: Back pain
         base_url: https://example.org/
+        # These tests are about URLs and output; review dates are tested in Trust/.
+        review: { enabled: false }
         -- content/index.md --
         ---
         title: Home
@@ -203,6 +205,8 @@ public sealed partial class BuildTests
     public void Drafts_and_future_pages_are_left_out_unless_asked_for()
     {
         using var site = SiteFixture.Create("""
+            -- content/site.yml --
+            review: { enabled: false }
             -- content/draft.md --
             ---
             title: Draft

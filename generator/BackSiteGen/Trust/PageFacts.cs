@@ -1,0 +1,21 @@
+using BackSiteGen.Trust.Readability;
+
+namespace BackSiteGen.Trust;
+
+/// <summary>What the trust checks learned about one rendered page, for the closing report.</summary>
+/// <param name="Url">The page's URL with the base path.</param>
+/// <param name="Source">The source file as diagnostics print it.</param>
+/// <param name="Citations">Distinct sources the page cites ([@key] markers in its Markdown).</param>
+/// <param name="OutboundLinks">Links to other sites (http, https).</param>
+/// <param name="HasJsonLd">False when the theme did not write the page's JSON-LD into it.</param>
+public sealed record PageFacts(
+    string Url,
+    string Source,
+    ReadabilityScore Readability,
+    DateOnly? LastReviewed,
+    DateOnly? NextReview,
+    string Reviewer,
+    int Citations,
+    int OutboundLinks,
+    IReadOnlyList<string> GlossaryTerms,
+    bool HasJsonLd);

@@ -1,0 +1,114 @@
+namespace BackSiteGen.Trust.Readability;
+
+/// <summary>Counts words, sentences and syllables in a page's readable text.</summary>
+/// <remarks>
+/// The text arrives as blocks (the title, each heading, paragraph and list item), and the end of a block always
+/// ends a sentence, because a reader treats a heading or a bullet as a complete thought even without a full stop.
+/// Within a block a sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it) followed by a
+/// space or the end of the block, except after an abbreviation in <see cref="Abbreviations"/> ("e.g.", "Dr.") or a
+/// single letter (an initial). A '.' inside a token (3.5, e.g) never ends a sentence. A block without words adds no sentence.
+/// A word is a run of non-space characters containing a letter; tokens without letters (12, 3.5, 64628, 2026) are
+/// skipped, neither words nor syllables: numbers are read at a glance, and counting "64628" as one syllable or as
+/// "sixty-four thousand…" would both distort short pages.
+/// </remarks>
+internal static class TextAnalyzer
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "approx.", "cf.", "al.", "ca.",
+    };
+
+    public static TextStatistics Analyze(IEnumerable<string> blocks)
+    {
+        var (words, sentences, syllables, poly) = (0, 0, 0, 0);
+        foreach (var block in blocks)
+        {
+            var wordsInSentence = 0;
+            foreach (var range in block.AsSpan().SplitAny(" \t\n\r\u00A0"))
+            {
+                var token = block.AsSpan()[range];
+                if (token.Length == 0 || !ContainsLetter(token))
+                {
+                    continue;
+                }
+
+                var word = TrimPunctuation(token);
+                var count = SyllableCounter.Count(word);
+                words++;
+                wordsInSentence++;
+                syllables += count;
+                poly += count >= 3 ? 1 : 0;
+                if (EndsSentence(token))
+                {
+                    sentences++;
+                    wordsInSentence = 0;
+                }
+            }
+
+            if (wordsInSentence > 0)
+            {
+                sentences++;
+            }
+        }
+
+        return new TextStatistics(words, sentences, syllables, poly);
+    }
+
+    private static bool ContainsLetter(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> token)
+    {
+        var start = 0;
+        var end = token.Length;
+        while (start < end && !char.IsLetterOrDigit(token[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(token[end - 1]))
+        {
+            end--;
+        }
+
+        return token[start..end];
+    }
+
+    private static bool EndsSentence(ReadOnlySpan<char> token)
+    {
+        var end = token.Length;
+        while (end > 0 && token[end - 1] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019')
+        {
+            end--;
+        }
+
+        if (end == 0 || token[end - 1] is not ('.' or '!' or '?'))
+        {
+            return false;
+        }
+
+        if (token[end - 1] != '.')
+        {
+            return true;
+        }
+
+        var core = token[..end].TrimStart("\"'(\u201C\u2018");
+        if (Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(core))
+        {
+            return false;
+        }
+
+        // An initial such as "J." in "J. Smith".
+        return !(core.Length == 2 && char.IsUpper(core[0]));
+    }
+}

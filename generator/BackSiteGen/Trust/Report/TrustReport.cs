@@ -1,0 +1,36 @@
+using BackSiteGen.Diagnostics;
+
+namespace BackSiteGen.Trust.Report;
+
+/// <summary>The per-page report the CLI prints after a build and writes with <c>--report</c>.</summary>
+public sealed record TrustReport(IReadOnlyList<PageReport> Pages)
+{
+    public static TrustReport Empty { get; } = new([]);
+
+    public static TrustReport From(IEnumerable<PageFacts> pages, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var byFile = diagnostics.GroupBy(d => d.Span.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var rows = pages
+            .OrderBy(p => p.Url, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var found = byFile.GetValueOrDefault(p.Source) ?? [];
+                return new PageReport(
+                    p.Url,
+                    p.Source,
+                    p.Readability.Statistics.Words,
+                    Math.Round(p.Readability.Grade, 1),
+                    Math.Round(p.Readability.ReadingEase, 1),
+                    Math.Round(p.Readability.Smog, 1),
+                    p.LastReviewed,
+                    p.NextReview,
+                    p.Reviewer,
+                    p.Citations,
+                    p.OutboundLinks,
+                    found.Count(d => d.Severity == Severity.Warning),
+                    found.Count(d => d.Severity == Severity.Error));
+            })
+            .ToList();
+        return new TrustReport(rows);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using BackSiteGen.Config;
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown;
+using BackSiteGen.Markdown.Glossary;
+using BackSiteGen.Site;
+using BackSiteGen.Templates;
+using BackSiteGen.Trust.Readability;
+using BackSiteGen.Trust.Review;
+using BackSiteGen.Trust.StructuredData;
+using Scriban.Runtime;
+
+namespace BackSiteGen.Trust;
+
+/// <summary>The patient-trust checks (issue 7), called by the orchestrator at three points: after loading,
+/// per page while rendering (in parallel), and once after every page is written.</summary>
+internal static partial class TrustStage
+{
+    public const string GlossaryLayout = "glossary";
+
+    /// <summary>Reads the trust settings and the glossary, and checks every page's review cycle (front matter only).</summary>
+    public static (TrustSettings Settings, Glossary? Glossary) Load(BuildOptions options, SiteConfig config, SiteIndex index, DiagnosticBag diagnostics)
+    {
+        var contentDir = options.FullPath(options.ContentDir);
+        var displayContent = options.DisplayPath(contentDir);
+        var settings = TrustSettings.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        foreach (var page in index.Pages)
+        {
+            ReviewCheck.Check(page, settings.Review, config, options.Today, diagnostics);
+        }
+
+        Glossary? glossary = null;
+        if (settings.Glossary)
+        {
+            var display = displayContent + "/" + GlossaryLoader.FileName;
+            var entries = GlossaryLoader.Load(contentDir, display, diagnostics);
+            var page = index.Pages.FirstOrDefault(p => p.FrontMatter.Layout == GlossaryLayout);
+            if (entries.Count > 0 && page is null)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.GlossaryPageMissing, new SourceSpan(display, 1, 1), "No page has 'layout: glossary', so glossary terms are not linked: add content/glossary.md with that layout."));
+            }
+
+            glossary = new Glossary(entries, display, page is null ? null : index.WithBasePath(page.Url), page?.Source.RelativePath);
+        }
+
+        return (settings, glossary);
+    }
+
+    /// <summary><c>site.glossary</c>: the entries, sorted by term, for the glossary layout.</summary>
+    public static ScriptArray GlossaryModel(Glossary? glossary)
+    {
+        var array = new ScriptArray();
+        foreach (var entry in glossary?.Entries ?? [])
+        {
+            var aliases = new ScriptArray();
+            foreach (var alias in entry.Aliases)
+            {
+                aliases.Add(alias);
+            }
+
+            array.Add(new ScriptObject { ["id"] = entry.Id, ["term"] = entry.Term, ["aliases"] = aliases, ["definition"] = entry.Definition });
+        }
+
+        return array;
+    }
+
+    /// <summary>Adds what the trust checks give templates: <c>page.json_ld</c> and the reviewer with the site default.</summary>
+    public static void AddToPageModel(ScriptObject model, Page page, string layout, SiteContext site)
+    {
+        var settings = site.Trust;
+        model["reviewed_by"] = settings.Review.ReviewerOf(page.FrontMatter.ReviewedBy, site.Config);
+        model["json_ld"] = settings.StructuredData.Enabled ? JsonLdBuilder.ScriptFor(page, layout, site.Config, settings) : string.Empty;
+    }
+
+    /// <summary>Scores the page and checks the JSON-LD the theme wrote into its HTML.</summary>
+    public static PageFacts CheckRenderedPage(Page page, string layout, RenderedContent content, string html, SiteContext site, DiagnosticBag diagnostics)
+    {
+        var settings = site.Trust;
+        var score = ReadabilityScore.From(TextAnalyzer.Analyze(content.ReadableBlocks));
+        if (layout != GlossaryLayout)
+        {
+            // The glossary page is definitions by design; its text is the theme's list, not the writer's prose.
+            ReadabilityCheck.Check(page, score, settings.Readability, diagnostics);
+        }
+
+        var hasJsonLd = true;
+        if (settings.StructuredData.Enabled)
+        {
+            var problems = JsonLdValidator.Problems(html, JsonLdBuilder.IsExercise(page, layout), page.FrontMatter.LastReviewed is not null);
+            hasJsonLd = problems is not null;
+            foreach (var problem in problems ?? [])
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.StructuredDataInvalid, new SourceSpan(page.Source.DisplayPath, 1, 1), $"The page's JSON-LD is invalid: {problem}."));
+            }
+        }
+
+        var fm = page.FrontMatter;
+        return new PageFacts(
+            site.Index.WithBasePath(page.Url),
+            page.Source.DisplayPath,
+            score,
+            fm.LastReviewed,
+            fm.NextReview,
+            settings.Review.ReviewerOf(fm.ReviewedBy, site.Config),
+            CitationKeys(page.Body),
+            content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
+            content.GlossaryTerms,
+            hasJsonLd);
+    }
+
+    /// <summary>Checks that need every page: glossary terms nobody uses, a theme that never writes the JSON-LD.</summary>
+    public static void Finish(IReadOnlyCollection<PageFacts> pages, SiteContext site, DiagnosticBag diagnostics)
+    {
+        if (site.Markdown.Glossary is { PageUrl: not null } glossary && pages.Count > 0)
+        {
+            var used = pages.SelectMany(p => p.GlossaryTerms).ToHashSet(StringComparer.Ordinal);
+            foreach (var entry in glossary.Entries.Where(e => !used.Contains(e.Id)))
+            {
+                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.GlossaryTermUnused, new SourceSpan(glossary.DisplayPath, entry.Line, entry.Column), $"No page uses the glossary term '{entry.Term}'{(entry.Aliases.Count > 0 ? " or its aliases" : string.Empty)}."));
+            }
+        }
+
+        if (site.Trust.StructuredData.Enabled && pages.Where(p => !p.HasJsonLd).Select(p => p.Source).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } without)
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StructuredDataMissing, new SourceSpan(site.Theme.DisplayPathOf("partials/base.html"), 1, 1), $"{without.Count} page(s) have no JSON-LD, first {without[0]}: add {{{{ page.json_ld }}}} inside <head>."));
+        }
+    }
+
+    /// <summary>Distinct citation keys in [@a; @b] markers; the citations stage owns their meaning, the report only counts them.</summary>
+    private static int CitationKeys(string markdown)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match group in CitationGroup().Matches(markdown))
+        {
+            foreach (Match key in CitationKey().Matches(group.Value))
+            {
+                keys.Add(key.Groups[1].Value);
+            }
+        }
+
+        return keys.Count;
+    }
+
+    [GeneratedRegex(@"\[-?@[^\]\n]*\]")]
+    private static partial Regex CitationGroup();
+
+    [GeneratedRegex(@"@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)")]
+    private static partial Regex CitationKey();
+}

@@ -1,5 +1,7 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown.Citations;
 using BackSiteGen.Markdown.Links;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -14,15 +16,24 @@ namespace BackSiteGen.Markdown;
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly Bibliography _bibliography;
 
     public MarkdownRenderer()
+        : this(Bibliography.Empty)
     {
-        _pipeline = new MarkdownPipelineBuilder()
+    }
+
+    public MarkdownRenderer(Bibliography bibliography)
+    {
+        _bibliography = bibliography;
+        var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseCustomContainers()
-            .UsePreciseSourceLocation()
-            .Build();
+            .UsePreciseSourceLocation();
+
+        // Named in full: Markdig ships an unrelated UseCitations() (<cite> for ""quoted"" text).
+        _pipeline = CitationMarkdownExtensions.UseCitations(builder).Build();
     }
 
     public MarkdownPipeline Pipeline => _pipeline;
@@ -32,6 +43,7 @@ public sealed class MarkdownRenderer
         var document = Markdig.Markdown.Parse(page.Body, _pipeline);
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
+        var citations = new PageCitations(page, _bibliography, diagnostics);
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -51,6 +63,9 @@ public sealed class MarkdownRenderer
                     link.Url = rewritten;
                     links.Add(new SourceLink(url, rewritten, span, link.IsImage));
                     break;
+                case CitationGroup group:
+                    citations.Add(group);
+                    break;
             }
         }
 
@@ -59,7 +74,7 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedContent(writer.ToString(), toc, links);
+        return new RenderedContent(writer.ToString(), toc, links) { References = citations.References, Citations = citations.Uses };
     }
 
     /// <summary>Markdig counts lines and columns from 0 within the body; writers count from 1 within the file.</summary>

@@ -1,3 +1,4 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Markdown;
@@ -11,4 +12,11 @@ public sealed record TocEntry(int Level, string Id, string Title);
 public sealed record SourceLink(string Written, string Rendered, SourceSpan Span, bool IsImage);
 
 /// <summary>The Markdown body of a page turned into HTML, with what later stages need to know about it.</summary>
-public sealed record RenderedContent(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<SourceLink> Links);
+public sealed record RenderedContent(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<SourceLink> Links)
+{
+    /// <summary>The sources the page cites, by number (order of first citation); unknown keys are left out.</summary>
+    public IReadOnlyList<CitedReference> References { get; init; } = [];
+
+    /// <summary>Every citation as written, unknown keys included, for the references page and the post-render check.</summary>
+    public IReadOnlyList<CitationUse> Citations { get; init; } = [];
+}

@@ -13,13 +13,14 @@ public sealed record RenderedPage(Page Page, string Layout, RenderedContent Cont
 /// in parallel, and <c>serve</c> can re-render just the pages an edit touches.</summary>
 public static class PageRenderer
 {
-    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics)
+    /// <param name="siteModel">Replaces the shared <c>site</c> model, for pages that need more of it (the references page).</param>
+    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel = null)
     {
         var content = site.Markdown.Render(page, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
         var globals = new ScriptObject
         {
-            ["site"] = site.SiteModel,
+            ["site"] = siteModel ?? site.SiteModel,
             ["page"] = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout),
         };
         var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using BackSiteGen.Checks;
+using BackSiteGen.Citations;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
@@ -44,6 +46,7 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(contentDir, displayContent, options.BaseUrl, diagnostics);
         var inventory = ContentScanner.Scan(contentDir, displayContent, diagnostics);
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
+        var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
         var pages = ReadPages(inventory.Pages, options, diagnostics);
         var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
         if (diagnostics.HasErrors)
@@ -54,7 +57,7 @@ public static class SiteBuilder
         var navigation = Navigation.Build(index.Pages, index);
         var siteModel = TemplateModel.Site(config, navigation);
         siteModel.IsReadOnly = true;
-        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel);
+        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(bibliography), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel) { Bibliography = bibliography };
     }
 
     private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)
@@ -75,13 +78,27 @@ public static class SiteBuilder
         {
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
-            Parallel.ForEach(site.Index.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+            var renderedPages = new ConcurrentBag<RenderedPage>();
+            void RenderPage(Page page, ScriptObject? siteModel)
             {
-                if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
+                if (PageRenderer.Render(page, site, diagnostics, siteModel) is { } rendered)
                 {
+                    CitationCheck.Verify(rendered, diagnostics);
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
+                    renderedPages.Add(rendered);
                 }
-            });
+            }
+
+            Parallel.ForEach(site.Index.Pages.Where(p => !ReferencesPage.Is(p, site.Theme)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => RenderPage(page, null));
+
+            // The references page lists the pages citing each source, so it renders once they all have.
+            var referencesSite = ReferencesPage.SiteModel(site, renderedPages);
+            foreach (var page in site.Index.Pages.Where(p => ReferencesPage.Is(p, site.Theme)))
+            {
+                RenderPage(page, referencesSite);
+            }
+
+            ReferencesPage.ReportUncited(site.Bibliography, renderedPages, diagnostics);
 
             foreach (var file in inventory.StaticFiles)
             {

@@ -1,3 +1,4 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Markdown;
@@ -17,4 +18,8 @@ public sealed record SiteContext(
     Navigation Navigation,
     MarkdownRenderer Markdown,
     TemplateRenderer Templates,
-    ScriptObject SiteModel);
+    ScriptObject SiteModel)
+{
+    /// <summary>The site's sources (content/references.yaml or .json); empty when it has none.</summary>
+    public Bibliography Bibliography { get; init; } = Bibliography.Empty;
+}

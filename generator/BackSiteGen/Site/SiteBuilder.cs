@@ -92,10 +92,9 @@ public static class SiteBuilder
             Parallel.ForEach(site.Index.Pages.Where(p => !ReferencesPage.Is(p, site.Theme)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => RenderPage(page, null));
 
             // The references page lists the pages citing each source, so it renders once they all have.
-            var referencesSite = ReferencesPage.SiteModel(site, renderedPages);
             foreach (var page in site.Index.Pages.Where(p => ReferencesPage.Is(p, site.Theme)))
             {
-                RenderPage(page, referencesSite);
+                RenderPage(page, ReferencesPage.SiteModel(site, renderedPages));
             }
 
             ReferencesPage.ReportUncited(site.Bibliography, renderedPages, diagnostics);

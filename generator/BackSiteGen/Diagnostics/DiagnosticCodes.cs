@@ -45,6 +45,8 @@ public static class DiagnosticCodes
     public const string EntryWithoutCitation = "BSG0509";
     public const string BibliographyTwice = "BSG0510";
 
+    public const string UnknownContainer = "BSG0801";
+
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
@@ -82,5 +84,6 @@ public static class DiagnosticCodes
         [CitationWithoutEntry] = "In the built page, a citation links to a reference entry that is not on the page (for example a layout that drops the list).",
         [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
         [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
+        [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
     };
 }

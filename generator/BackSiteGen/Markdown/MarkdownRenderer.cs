@@ -2,9 +2,12 @@ using BackSiteGen.Citations;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown.Citations;
+using BackSiteGen.Markdown.Containers;
+using BackSiteGen.Markdown.Images;
 using BackSiteGen.Markdown.Links;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -17,6 +20,7 @@ public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
     private readonly Bibliography _bibliography;
+    private readonly ImageSizeCache _imageSizes = new();
 
     public MarkdownRenderer()
         : this(Bibliography.Empty)
@@ -29,7 +33,7 @@ public sealed class MarkdownRenderer
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-            .UseCustomContainers()
+            .UseContainers()
             .UsePreciseSourceLocation();
 
         // Named in full: Markdig ships an unrelated UseCitations() (<cite> for ""quoted"" text).
@@ -62,6 +66,14 @@ public sealed class MarkdownRenderer
 
                     link.Url = rewritten;
                     links.Add(new SourceLink(url, rewritten, span, link.IsImage));
+                    if (link.IsImage)
+                    {
+                        _imageSizes.Apply(link, url, page.Source);
+                    }
+
+                    break;
+                case CustomContainer container when ContainerKind.Find(container.Info) is null:
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownContainer, SpanOf(page, container.Line, container.Column), ContainerKind.UnknownMessage(container.Info)));
                     break;
                 case CitationGroup group:
                     citations.Add(group);

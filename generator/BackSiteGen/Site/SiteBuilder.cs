@@ -56,8 +56,16 @@ public static class SiteBuilder
 
         var navigation = Navigation.Build(index.Pages, index);
         var siteModel = TemplateModel.Site(config, navigation);
+        if (!siteModel.ContainsKey("glossary"))
+        {
+            siteModel["glossary"] = SiteGlossary.Read(contentDir);
+        }
+
         siteModel.IsReadOnly = true;
-        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(bibliography), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel) { Bibliography = bibliography };
+        var markdown = new MarkdownRenderer(bibliography);
+        var functions = TemplateModel.Functions(config);
+        ThemeFunctions.Import(functions, theme, index, markdown);
+        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Bibliography = bibliography };
     }
 
     private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using BackSiteGen.Config;
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown;
+using BackSiteGen.Markdown.Links;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace BackSiteGen.Templates;
+
+/// <summary>Template functions the theme needs beyond URLs and dates: pages of a folder with their rendered
+/// content (the exercise handout), URLs of files next to a page (front matter images), and the inlined
+/// stylesheet with the hash its Content-Security-Policy allows.</summary>
+/// <remarks>Everything is computed from the site as loaded, never from the page being rendered, so the functions
+/// are pure and pages still render in any order; assets are read once per build.</remarks>
+internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, MarkdownRenderer markdown)
+{
+    private readonly ConcurrentDictionary<string, string> _assets = new(StringComparer.Ordinal);
+
+    public static void Import(ScriptObject functions, Theme theme, SiteIndex index, MarkdownRenderer markdown)
+    {
+        var self = new ThemeFunctions(theme, index, markdown);
+        functions.Import("section_pages", new Func<string?, ScriptArray>(self.SectionPages));
+        functions.Import("page_file_url", new Func<string?, string?, string?>(self.PageFileUrl));
+        functions.Import("asset_text", new Func<string?, string>(self.AssetText));
+        functions.Import("asset_sha256", new Func<string?, string>(self.AssetSha256));
+        functions.Import("has_template", new Func<string?, bool>(name => name is not null && theme.Templates.ContainsKey(name)));
+    }
+
+    /// <summary>The pages directly in <paramref name="folder"/> (not its index), in navigation order, each with its
+    /// rendered content and, for exercise pages, the HTML of its <c>:::steps</c> list alone.</summary>
+    public ScriptArray SectionPages(string? folder)
+    {
+        var wanted = (folder ?? string.Empty).Trim('/');
+        var pages = new ScriptArray();
+        foreach (var page in index.Pages
+                     .Where(p => !p.IsSectionIndex && p.Folder == wanted)
+                     .OrderBy(p => p.FrontMatter.Order ?? int.MaxValue)
+                     .ThenBy(p => p.FrontMatter.Title, StringComparer.Ordinal)
+                     .ThenBy(p => p.Source.RelativePath, StringComparer.Ordinal))
+        {
+            // Each page reports its own Markdown problems when it is rendered itself; here they would be duplicates.
+            var content = markdown.Render(page, index, new DiagnosticBag());
+            pages.Add(new ScriptObject
+            {
+                ["title"] = page.FrontMatter.Title,
+                ["description"] = page.FrontMatter.Description,
+                ["layout"] = page.FrontMatter.Layout,
+                ["url"] = index.WithBasePath(page.Url),
+                ["source"] = page.Source.RelativePath,
+                ["params"] = TemplateModel.ToScript(page.FrontMatter.Values),
+                ["content"] = content.Html,
+                ["steps"] = StepsOf(content.Html),
+            });
+        }
+
+        return pages;
+    }
+
+    /// <summary>The URL of a file written relative to a page's source, as a Markdown link to it would get.</summary>
+    public string? PageFileUrl(string? pageSource, string? path) =>
+        string.IsNullOrEmpty(path) ? null : LinkRewriter.Rewrite(path, pageSource ?? string.Empty, index) ?? path;
+
+    /// <summary>A theme asset with comments and indentation removed, ready to inline.</summary>
+    public string AssetText(string? relative) => _assets.GetOrAdd(relative ?? string.Empty, Load);
+
+    /// <summary>The CSP source expression (<c>'sha256-…'</c>) that allows the inlined asset in a <c>style</c> element.</summary>
+    public string AssetSha256(string? relative) =>
+        "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(AssetText(relative)))) + "'";
+
+    private string Load(string relative)
+    {
+        var path = Path.GetFullPath(Path.Combine(theme.Root, relative));
+        if (!path.StartsWith(Path.GetFullPath(theme.Root), StringComparison.Ordinal) || !File.Exists(path))
+        {
+            throw new ScriptRuntimeException(default, $"The theme has no asset '{relative}'.");
+        }
+
+        return Minify(File.ReadAllText(path));
+    }
+
+    /// <summary>Comments, indentation and blank lines cost bytes in every page; gzip would only partly win them back.</summary>
+    internal static string Minify(string css)
+    {
+        var withoutComments = CssComment().Replace(css, string.Empty);
+        var lines = withoutComments.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    private static string StepsOf(string html)
+    {
+        var start = html.IndexOf("<ol class=\"steps\"", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : html.IndexOf("</ol>", start, StringComparison.Ordinal);
+        return end < 0 ? string.Empty : html[start..(end + "</ol>".Length)];
+    }
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex CssComment();
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Whole-process benchmark (issue 9): BackSiteGen against Hugo on the same synthetic corpus.
+#
+#   tests/bench/run.sh [--pages 10000] [--runs 3]   build: ours vs Hugo; check: ours vs html-proofer
+#   tests/bench/run.sh --scale [--runs 3]           our build at 1,000, 10,000 and 50,000 pages
+#
+# Whole processes are timed (start-up, reading, writing included) because that is what a writer
+# waits for. Runs alternate between the tools so a noisy neighbour slows both alike; compare the
+# ratios printed by one run, not absolute times across machines.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="$REPO/tests/bench/work"
+CORPUS_BIN="$REPO/tests/BackSiteGen.Corpus/bin/Release/net10.0/backsitegen-corpus"
+OURS_BIN="$REPO/generator/BackSiteGen.Cli/bin/Release/net10.0/backsitegen"
+THEME="$REPO/themes/default"
+CHECK_PAGES=1000   # html-proofer is slow; the issue compares checks on a 1,000-page site
+SCALE_SIZES=(1000 10000 50000)
+
+pages=10000
+runs=3
+mode=compare
+have_ours=1
+
+usage() {
+    sed -n '3,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+parse_args() {
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            --pages) pages="$2"; shift 2 ;;
+            --runs) runs="$2"; shift 2 ;;
+            --scale) mode=scale; shift ;;
+            -h|--help) usage; exit 0 ;;
+            *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
+        esac
+    done
+}
+
+require_gnu_time() {
+    if [[ ! -x /usr/bin/time ]]; then
+        echo "GNU time is needed for peak memory. Install it with:  apt-get install -y time" >&2
+        exit 1
+    fi
+}
+
+print_machine() {
+    echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(uname -sr)"
+    echo "== dotnet $(dotnet --version)$(command -v hugo >/dev/null && echo ", $(hugo version | cut -d' ' -f1-2)")$(command -v htmlproofer >/dev/null && echo ", $(htmlproofer --version)")"
+    echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), pages=$pages runs=$runs"
+}
+
+# Build failures of our tool are expected while it is being written: skip it, keep Hugo's figures.
+build_tools() {
+    mkdir -p "$WORK"
+    echo "== building the corpus generator and BackSiteGen (Release)"
+    dotnet build -c Release --disable-build-servers -nologo -v q "$REPO/tests/BackSiteGen.Corpus" > "$WORK/build-corpus.log" 2>&1 \
+        || { cat "$WORK/build-corpus.log"; exit 1; }
+    if ! dotnet build -c Release --disable-build-servers -nologo -v q "$REPO/generator/BackSiteGen.Cli" > "$WORK/build-cli.log" 2>&1 \
+        || [[ ! -x "$OURS_BIN" ]]; then
+        echo "!! BackSiteGen did not build; skipping our tool (see $WORK/build-cli.log)"
+        have_ours=0
+    fi
+}
+
+have() { command -v "$1" > /dev/null; }
+
+# generate_corpus PAGES: writes $WORK/corpus-PAGES/{backsitegen,hugo} and prints nothing else.
+generate_corpus() {
+    local n=$1
+    echo "== generating a $n-page corpus"
+    "$CORPUS_BIN" --pages "$n" --out "$WORK/corpus-$n" > /dev/null
+}
+
+# measure LOG COMMAND...: runs COMMAND once under GNU time and sets MEASURED="seconds peak_MB".
+# Returns non-zero (and shows the tail of the output) when the command fails.
+measure() {
+    local log=$1; shift
+    local stats="$WORK/time.txt"
+    if ! /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$log" 2>&1; then
+        echo "!! failed: $*" >&2
+        tail -n 15 "$log" >&2
+        return 1
+    fi
+    # %M is the peak resident set size in KiB.
+    MEASURED="$(awk 'END { printf "%s %.0f", $1, $2 / 1024 }' "$stats")"
+}
+
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+row() { printf '%-8s %-14s %10s %10s\n' "$@"; }
+
+our_build() {
+    local n=$1 out=$2
+    rm -rf "$out"
+    measure "$WORK/ours-build.log" "$OURS_BIN" build --content "$WORK/corpus-$n/backsitegen/content" --theme "$THEME" --output "$out"
+}
+
+hugo_build() {
+    local n=$1 out=$2
+    rm -rf "$out"
+    measure "$WORK/hugo-build.log" hugo --minify=false -s "$WORK/corpus-$n/hugo" -d "$out"
+}
+
+# compare_builds: alternating runs of both builds; prints each run, the medians and the ratios.
+compare_builds() {
+    local ours_s=() ours_mb=() hugo_s=() hugo_mb=()
+    local run_hugo=0 s mb i
+    have hugo && run_hugo=1 || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
+    generate_corpus "$pages"
+    echo
+    echo "== build of $pages pages (wall seconds, peak resident memory)"
+    row run tool wall_s peak_MB
+    for ((i = 1; i <= runs; i++)); do
+        if ((have_ours)); then
+            if our_build "$pages" "$WORK/out-ours"; then
+                read -r s mb <<< "$MEASURED"; ours_s+=("$s"); ours_mb+=("$mb"); row "$i" backsitegen "$s" "$mb"
+            else
+                echo "!! BackSiteGen build failed; skipping it from here on"; have_ours=0
+            fi
+        fi
+        if ((run_hugo)) && hugo_build "$pages" "$WORK/out-hugo"; then
+            read -r s mb <<< "$MEASURED"; hugo_s+=("$s"); hugo_mb+=("$mb"); row "$i" hugo "$s" "$mb"
+        fi
+    done
+    summarise "build" ours_s ours_mb hugo_s hugo_mb hugo
+}
+
+# summarise WHAT OURS_S OURS_MB THEIRS_S THEIRS_MB THEIR_NAME (array names): medians and ratios.
+summarise() {
+    local what=$1 theirs=$6
+    local -n os=$2 om=$3 ts=$4 tm=$5
+    echo
+    row median tool wall_s peak_MB
+    ((${#os[@]})) && row "" backsitegen "$(median "${os[@]}")" "$(median "${om[@]}")"
+    ((${#ts[@]})) && row "" "$theirs" "$(median "${ts[@]}")" "$(median "${tm[@]}")"
+    if ((${#os[@]} && ${#ts[@]})); then
+        echo "$what ratio ours/$theirs: wall $(ratio "$(median "${os[@]}")" "$(median "${ts[@]}")")x," \
+            "peak memory $(ratio "$(median "${om[@]}")" "$(median "${tm[@]}")")x"
+    fi
+}
+
+# compare_checks: our `check` against html-proofer on the same Hugo-built site.
+compare_checks() {
+    echo
+    if ! have hugo; then echo "!! no hugo: skipping the check comparison (it checks a Hugo-built site)"; return; fi
+    local site="$WORK/checked-site-$CHECK_PAGES"
+    generate_corpus "$CHECK_PAGES"
+    hugo_build "$CHECK_PAGES" "$site" || return
+    local ours_s=() ours_mb=() proofer_s=() proofer_mb=()
+    local run_proofer=0 s mb i
+    have htmlproofer && run_proofer=1 || echo "!! htmlproofer is not installed (apt-get install -y ruby-html-proofer)"
+    echo "== link check of a Hugo-built $CHECK_PAGES-page site ($(find "$site" -name '*.html' | wc -l) HTML files)"
+    row run tool wall_s peak_MB
+    for ((i = 1; i <= runs; i++)); do
+        if ((have_ours)); then
+            if measure "$WORK/ours-check.log" "$OURS_BIN" check --site "$site" --base-url /; then
+                read -r s mb <<< "$MEASURED"; ours_s+=("$s"); ours_mb+=("$mb"); row "$i" backsitegen "$s" "$mb"
+            else
+                echo "!! backsitegen check failed or does not exist yet; skipping it"; have_ours=0
+            fi
+        fi
+        if ((run_proofer)) && measure "$WORK/proofer.log" htmlproofer "$site" --disable-external; then
+            read -r s mb <<< "$MEASURED"; proofer_s+=("$s"); proofer_mb+=("$mb"); row "$i" html-proofer "$s" "$mb"
+        fi
+    done
+    summarise "check" ours_s ours_mb proofer_s proofer_mb html-proofer
+}
+
+# scale: how our build's cost grows with the page count; s/1k pages should stay flat.
+scale() {
+    if ((!have_ours)); then echo "!! BackSiteGen is not built: nothing to scale"; return; fi
+    local lines=() n i s mb
+    for n in "${SCALE_SIZES[@]}"; do
+        generate_corpus "$n"
+        local secs=() mbs=()
+        for ((i = 1; i <= runs; i++)); do
+            our_build "$n" "$WORK/out-ours" || return
+            read -r s mb <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb")
+        done
+        s="$(median "${secs[@]}")"; mb="$(median "${mbs[@]}")"
+        lines+=("$(printf '%-8s %10s %10s %14s' "$n" "$s" "$mb" "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')")")
+        rm -rf "$WORK/corpus-$n" "$WORK/out-ours"   # 50,000 pages take gigabytes on disk
+    done
+    echo
+    echo "== BackSiteGen build cost by size (medians of $runs)"
+    printf '%-8s %10s %10s %14s\n' pages wall_s peak_MB s_per_1k_pages
+    printf '%s\n' "${lines[@]}"
+}
+
+main() {
+    parse_args "$@"
+    require_gnu_time
+    print_machine
+    build_tools
+    if [[ $mode == scale ]]; then
+        scale
+    else
+        compare_builds
+        compare_checks
+    fi
+}
+
+main "$@"

@@ -72,6 +72,28 @@ public sealed class CitationBuildTests
     }
 
     [Fact]
+    public void A_range_passes_the_post_render_check_because_its_middle_entry_keeps_a_link()
+    {
+        using var site = SiteFixture.Create(Bibliography + """
+
+            -- content/page.md --
+            ---
+            title: Page
+            description: P
+            ---
+            All three [@a; @b; @c], and the book [@smith2020].
+            """);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        var html = site.ReadOutput("page/index.html");
+        Assert.Contains("""<a id="cite-b" class="citation-hidden" href="#ref-b" aria-label="Reference 2">2</a><span aria-hidden="true">-</span>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<li id="ref-b">""", html, StringComparison.Ordinal);
+        Assert.Empty(result.Lines());
+    }
+
+    [Fact]
     public void An_unknown_key_fails_the_build_at_its_file_line_and_column_with_a_did_you_mean()
     {
         using var site = SiteFixture.Create(Bibliography + """

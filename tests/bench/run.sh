@@ -14,8 +14,10 @@ WORK="$REPO/tests/bench/work"
 CORPUS_BIN="$REPO/tests/BackSiteGen.Corpus/bin/Release/net10.0/backsitegen-corpus"
 OURS_BIN="$REPO/generator/BackSiteGen.Cli/bin/Release/net10.0/backsitegen"
 THEME="$REPO/themes/default"
-CHECK_PAGES=1000   # html-proofer is slow; the issue compares checks on a 1,000-page site
-SCALE_SIZES=(1000 10000 50000)
+# html-proofer is slow; the issue compares checks on a 1,000-page site. Both are overridable
+# from the environment for a quick try of the script itself.
+CHECK_PAGES="${BENCH_CHECK_PAGES:-1000}"
+read -r -a SCALE_SIZES <<< "${BENCH_SCALE_SIZES:-1000 10000 50000}"
 
 pages=10000
 runs=3
@@ -73,18 +75,29 @@ generate_corpus() {
     "$CORPUS_BIN" --pages "$n" --out "$WORK/corpus-$n" > /dev/null
 }
 
-# measure LOG COMMAND...: runs COMMAND once under GNU time and sets MEASURED="seconds peak_MB".
+# measure LOG COMMAND...: runs COMMAND once under GNU time and sets MEASURED="wall_s peak_MB cpu_s".
+# CPU seconds (user + system) are printed too: on a shared, busy machine they move far less than
+# wall time, so they show whether a slow run was the tool or its neighbours.
 # Returns non-zero (and shows the tail of the output) when the command fails.
 measure() {
     local log=$1; shift
     local stats="$WORK/time.txt"
-    if ! /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$log" 2>&1; then
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$stats" "$@" > "$log" 2>&1; then
         echo "!! failed: $*" >&2
         tail -n 15 "$log" >&2
         return 1
     fi
     # %M is the peak resident set size in KiB.
-    MEASURED="$(awk 'END { printf "%s %.0f", $1, $2 / 1024 }' "$stats")"
+    MEASURED="$(awk 'END { printf "%s %.0f %.2f", $1, $2 / 1024, $3 + $4 }' "$stats")"
+}
+
+# record PREFIX TOOL RUN: appends $MEASURED to the arrays PREFIX_s, PREFIX_mb, PREFIX_cpu and prints it.
+record() {
+    local -n wall=${1}_s mem=${1}_mb cpus=${1}_cpu
+    local s mb cpu
+    read -r s mb cpu <<< "$MEASURED"
+    wall+=("$s"); mem+=("$mb"); cpus+=("$cpu")
+    row "$3" "$2" "$s" "$mb" "$cpu"
 }
 
 median() {
@@ -93,7 +106,7 @@ median() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-row() { printf '%-8s %-14s %10s %10s\n' "$@"; }
+row() { printf '%-8s %-14s %10s %10s %10s\n' "$@"; }
 
 our_build() {
     local n=$1 out=$2
@@ -109,39 +122,41 @@ hugo_build() {
 
 # compare_builds: alternating runs of both builds; prints each run, the medians and the ratios.
 compare_builds() {
-    local ours_s=() ours_mb=() hugo_s=() hugo_mb=()
-    local run_hugo=0 s mb i
+    # shellcheck disable=SC2034  # filled by record and read by summarise, through namerefs
+    local ours_s=() ours_mb=() ours_cpu=() hugo_s=() hugo_mb=() hugo_cpu=()
+    local run_hugo=0 i
     have hugo && run_hugo=1 || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
     generate_corpus "$pages"
     echo
     echo "== build of $pages pages (wall seconds, peak resident memory)"
-    row run tool wall_s peak_MB
+    row run tool wall_s peak_MB cpu_s
     for ((i = 1; i <= runs; i++)); do
         if ((have_ours)); then
             if our_build "$pages" "$WORK/out-ours"; then
-                read -r s mb <<< "$MEASURED"; ours_s+=("$s"); ours_mb+=("$mb"); row "$i" backsitegen "$s" "$mb"
+                record ours backsitegen "$i"
             else
                 echo "!! BackSiteGen build failed; skipping it from here on"; have_ours=0
             fi
         fi
         if ((run_hugo)) && hugo_build "$pages" "$WORK/out-hugo"; then
-            read -r s mb <<< "$MEASURED"; hugo_s+=("$s"); hugo_mb+=("$mb"); row "$i" hugo "$s" "$mb"
+            record hugo hugo "$i"
         fi
     done
-    summarise "build" ours_s ours_mb hugo_s hugo_mb hugo
+    summarise "build" hugo hugo
 }
 
-# summarise WHAT OURS_S OURS_MB THEIRS_S THEIRS_MB THEIR_NAME (array names): medians and ratios.
+# summarise WHAT THEIR_NAME THEIR_PREFIX: medians of ours_* and PREFIX_* (see record), and ratios.
 summarise() {
-    local what=$1 theirs=$6
-    local -n os=$2 om=$3 ts=$4 tm=$5
+    local what=$1 theirs=$2
+    local -n os=ours_s om=ours_mb oc=ours_cpu ts=${3}_s tm=${3}_mb tc=${3}_cpu
     echo
-    row median tool wall_s peak_MB
-    ((${#os[@]})) && row "" backsitegen "$(median "${os[@]}")" "$(median "${om[@]}")"
-    ((${#ts[@]})) && row "" "$theirs" "$(median "${ts[@]}")" "$(median "${tm[@]}")"
+    row median tool wall_s peak_MB cpu_s
+    ((${#os[@]})) && row "" backsitegen "$(median "${os[@]}")" "$(median "${om[@]}")" "$(median "${oc[@]}")"
+    ((${#ts[@]})) && row "" "$theirs" "$(median "${ts[@]}")" "$(median "${tm[@]}")" "$(median "${tc[@]}")"
     if ((${#os[@]} && ${#ts[@]})); then
-        echo "$what ratio ours/$theirs: wall $(ratio "$(median "${os[@]}")" "$(median "${ts[@]}")")x," \
-            "peak memory $(ratio "$(median "${om[@]}")" "$(median "${tm[@]}")")x"
+        echo "$what ratio ours/$theirs (medians): wall $(ratio "$(median "${os[@]}")" "$(median "${ts[@]}")")x," \
+            "peak memory $(ratio "$(median "${om[@]}")" "$(median "${tm[@]}")")x," \
+            "cpu $(ratio "$(median "${oc[@]}")" "$(median "${tc[@]}")")x"
     fi
 }
 
@@ -152,44 +167,46 @@ compare_checks() {
     local site="$WORK/checked-site-$CHECK_PAGES"
     generate_corpus "$CHECK_PAGES"
     hugo_build "$CHECK_PAGES" "$site" || return
-    local ours_s=() ours_mb=() proofer_s=() proofer_mb=()
-    local run_proofer=0 s mb i
+    # shellcheck disable=SC2034  # filled by record and read by summarise, through namerefs
+    local ours_s=() ours_mb=() ours_cpu=() proofer_s=() proofer_mb=() proofer_cpu=()
+    local run_proofer=0 i
     have htmlproofer && run_proofer=1 || echo "!! htmlproofer is not installed (apt-get install -y ruby-html-proofer)"
     echo "== link check of a Hugo-built $CHECK_PAGES-page site ($(find "$site" -name '*.html' | wc -l) HTML files)"
-    row run tool wall_s peak_MB
+    row run tool wall_s peak_MB cpu_s
     for ((i = 1; i <= runs; i++)); do
         if ((have_ours)); then
             if measure "$WORK/ours-check.log" "$OURS_BIN" check --site "$site" --base-url /; then
-                read -r s mb <<< "$MEASURED"; ours_s+=("$s"); ours_mb+=("$mb"); row "$i" backsitegen "$s" "$mb"
+                record ours backsitegen "$i"
             else
                 echo "!! backsitegen check failed or does not exist yet; skipping it"; have_ours=0
             fi
         fi
         if ((run_proofer)) && measure "$WORK/proofer.log" htmlproofer "$site" --disable-external; then
-            read -r s mb <<< "$MEASURED"; proofer_s+=("$s"); proofer_mb+=("$mb"); row "$i" html-proofer "$s" "$mb"
+            record proofer html-proofer "$i"
         fi
     done
-    summarise "check" ours_s ours_mb proofer_s proofer_mb html-proofer
+    summarise "check" html-proofer proofer
 }
 
 # scale: how our build's cost grows with the page count; s/1k pages should stay flat.
 scale() {
     if ((!have_ours)); then echo "!! BackSiteGen is not built: nothing to scale"; return; fi
-    local lines=() n i s mb
+    local lines=() n i s mb cpu
     for n in "${SCALE_SIZES[@]}"; do
         generate_corpus "$n"
-        local secs=() mbs=()
+        local secs=() mbs=() cpus=()
         for ((i = 1; i <= runs; i++)); do
             our_build "$n" "$WORK/out-ours" || return
-            read -r s mb <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb")
+            read -r s mb cpu <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb"); cpus+=("$cpu")
         done
         s="$(median "${secs[@]}")"; mb="$(median "${mbs[@]}")"
-        lines+=("$(printf '%-8s %10s %10s %14s' "$n" "$s" "$mb" "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')")")
+        lines+=("$(printf '%-8s %10s %10s %10s %14s' "$n" "$s" "$mb" "$(median "${cpus[@]}")" \
+            "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')")")
         rm -rf "$WORK/corpus-$n" "$WORK/out-ours"   # 50,000 pages take gigabytes on disk
     done
     echo
     echo "== BackSiteGen build cost by size (medians of $runs)"
-    printf '%-8s %10s %10s %14s\n' pages wall_s peak_MB s_per_1k_pages
+    printf '%-8s %10s %10s %10s %14s\n' pages wall_s peak_MB cpu_s s_per_1k_pages
     printf '%s\n' "${lines[@]}"
 }
 

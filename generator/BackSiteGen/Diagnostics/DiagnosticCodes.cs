@@ -34,6 +34,17 @@ public static class DiagnosticCodes
     public const string TemplateRuntime = "BSG0402";
     public const string LayoutMissing = "BSG0403";
 
+    public const string BibliographySyntax = "BSG0501";
+    public const string BibliographyWrongType = "BSG0502";
+    public const string ReferenceDuplicateId = "BSG0503";
+    public const string ReferenceIncomplete = "BSG0504";
+    public const string ReferenceDoiMalformed = "BSG0505";
+    public const string CitationUnknownKey = "BSG0506";
+    public const string ReferenceNotCited = "BSG0507";
+    public const string CitationWithoutEntry = "BSG0508";
+    public const string EntryWithoutCitation = "BSG0509";
+    public const string BibliographyTwice = "BSG0510";
+
     public const string UnknownContainer = "BSG0801";
     public const string ReadabilityTooHard = "BSG0701";
     public const string ReadabilityOverrideWithoutReason = "BSG0702";
@@ -81,6 +92,16 @@ public static class DiagnosticCodes
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",
+        [BibliographySyntax] = "references.yaml or references.json does not parse.",
+        [BibliographyWrongType] = "A bibliography entry or field has the wrong shape (for example no id, or an author that is not a name).",
+        [ReferenceDuplicateId] = "Two sources in the bibliography share one id; citations to it would be ambiguous.",
+        [ReferenceIncomplete] = "A source has no title or no year, which every AMA reference needs.",
+        [ReferenceDoiMalformed] = "A DOI is not of the form 10.<digits>/<suffix>, so its doi.org link would not resolve.",
+        [CitationUnknownKey] = "A citation names a key the bibliography does not have.",
+        [ReferenceNotCited] = "A source in the bibliography is cited by no page.",
+        [CitationWithoutEntry] = "In the built page, a citation links to a reference entry that is not on the page (for example a layout that drops the list).",
+        [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
+        [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
         [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",

@@ -1,5 +1,7 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown.Citations;
 using BackSiteGen.Markdown.Containers;
 using BackSiteGen.Markdown.Images;
 using BackSiteGen.Markdown.Glossary;
@@ -19,22 +21,27 @@ namespace BackSiteGen.Markdown;
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly Bibliography _bibliography;
     private readonly ImageSizeCache _imageSizes = new();
     private readonly bool _lintAccessibility;
 
+    /// <param name="bibliography">The site's sources; citations of other keys are errors.</param>
     /// <param name="glossary">Terms to link on first use; null for none.</param>
     /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
-    public MarkdownRenderer(Glossary.Glossary? glossary = null, bool lintAccessibility = true)
+    public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true)
     {
+        _bibliography = bibliography ?? Bibliography.Empty;
         Glossary = glossary;
         _lintAccessibility = lintAccessibility;
-        _pipeline = new MarkdownPipelineBuilder()
+        var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseContainers()
             .UsePreciseSourceLocation()
-            .UseGlossary()
-            .Build();
+            .UseGlossary();
+
+        // Named in full: Markdig ships an unrelated UseCitations() (<cite> for ""quoted"" text).
+        _pipeline = CitationMarkdownExtensions.UseCitations(builder).Build();
     }
 
     public Glossary.Glossary? Glossary { get; }
@@ -52,6 +59,7 @@ public sealed class MarkdownRenderer
 
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
+        var citations = new PageCitations(page, _bibliography, diagnostics);
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -79,6 +87,9 @@ public sealed class MarkdownRenderer
                 case CustomContainer container when ContainerKind.Find(container.Info) is null:
                     diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownContainer, SpanOf(page, container.Line, container.Column), ContainerKind.UnknownMessage(container.Info)));
                     break;
+                case CitationGroup group:
+                    citations.Add(group);
+                    break;
             }
         }
 
@@ -90,7 +101,13 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedContent(writer.ToString(), toc, links) { ReadableBlocks = readable, GlossaryTerms = terms };
+        return new RenderedContent(writer.ToString(), toc, links)
+        {
+            ReadableBlocks = readable,
+            GlossaryTerms = terms,
+            References = citations.References,
+            Citations = citations.Uses,
+        };
     }
 
     /// <summary>Markdig counts lines and columns from 0 within the body; writers count from 1 within the file.</summary>

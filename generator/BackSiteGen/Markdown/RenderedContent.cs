@@ -1,3 +1,4 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Markdown;
@@ -18,4 +19,9 @@ public sealed record RenderedContent(string Html, IReadOnlyList<TocEntry> Toc, I
 
     /// <summary>Ids of the glossary terms linked on this page.</summary>
     public IReadOnlyList<string> GlossaryTerms { get; init; } = [];
+    /// <summary>The sources the page cites, by number (order of first citation); unknown keys are left out.</summary>
+    public IReadOnlyList<CitedReference> References { get; init; } = [];
+
+    /// <summary>Every citation as written, unknown keys included, for the references page and the post-render check.</summary>
+    public IReadOnlyList<CitationUse> Citations { get; init; } = [];
 }

@@ -18,7 +18,8 @@ public sealed record RenderedPage(Page Page, string Layout, RenderedContent Cont
 /// in parallel, and <c>serve</c> can re-render just the pages an edit touches.</summary>
 public static class PageRenderer
 {
-    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics)
+    /// <param name="siteModel">Replaces the shared <c>site</c> model, for pages that need more of it (the references page).</param>
+    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel = null)
     {
         var content = site.Markdown.Render(page, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
@@ -26,7 +27,7 @@ public static class PageRenderer
         TrustStage.AddToPageModel(pageModel, page, layout, site);
         var globals = new ScriptObject
         {
-            ["site"] = site.SiteModel,
+            ["site"] = siteModel ?? site.SiteModel,
             ["page"] = pageModel,
         };
         var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);

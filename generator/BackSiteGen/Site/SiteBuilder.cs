@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using BackSiteGen.Checks;
+using BackSiteGen.Citations;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
@@ -48,6 +50,7 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(contentDir, displayContent, options.BaseUrl, diagnostics);
         var inventory = ContentScanner.Scan(contentDir, displayContent, diagnostics);
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
+        var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
         var pages = ReadPages(inventory.Pages, options, diagnostics);
         var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
         if (diagnostics.HasErrors)
@@ -60,10 +63,10 @@ public static class SiteBuilder
         var siteModel = TemplateModel.Site(config, navigation);
         siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
-        var markdown = new MarkdownRenderer(glossary, trust.Accessibility);
+        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown);
-        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust };
+        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
     }
 
     private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<PageFacts> facts, ref int pageCount, ref int fileCount)
@@ -84,17 +87,30 @@ public static class SiteBuilder
         {
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
-            Parallel.ForEach(site.Index.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+            var renderedPages = new ConcurrentBag<RenderedPage>();
+            void RenderPage(Page page, ScriptObject? siteModel)
             {
-                if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
+                if (PageRenderer.Render(page, site, diagnostics, siteModel) is { } rendered)
                 {
+                    CitationCheck.Verify(rendered, diagnostics);
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
+                    renderedPages.Add(rendered);
                     if (rendered.Trust is { } trust)
                     {
                         facts.Add(trust);
                     }
                 }
-            });
+            }
+
+            Parallel.ForEach(site.Index.Pages.Where(p => !ReferencesPage.Is(p, site.Theme)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => RenderPage(page, null));
+
+            // The references page lists the pages citing each source, so it renders once they all have.
+            foreach (var page in site.Index.Pages.Where(p => ReferencesPage.Is(p, site.Theme)))
+            {
+                RenderPage(page, ReferencesPage.SiteModel(site, renderedPages));
+            }
+
+            ReferencesPage.ReportUncited(site.Bibliography, renderedPages, diagnostics);
             TrustStage.Finish(facts, site, diagnostics);
 
             foreach (var file in inventory.StaticFiles)

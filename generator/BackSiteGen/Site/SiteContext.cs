@@ -1,3 +1,4 @@
+using BackSiteGen.Citations;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Markdown;
@@ -22,4 +23,6 @@ public sealed record SiteContext(
 {
     /// <summary>The site.yml settings of the trust checks (readability, review, structured data, glossary, accessibility).</summary>
     public TrustSettings Trust { get; init; } = TrustSettings.Default;
+    /// <summary>The site's sources (content/references.yaml or .json); empty when it has none.</summary>
+    public Bibliography Bibliography { get; init; } = Bibliography.Empty;
 }

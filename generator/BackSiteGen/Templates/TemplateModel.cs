@@ -55,6 +55,7 @@ public static class TemplateModel
             ["last_reviewed"] = Date(fm.LastReviewed),
             ["next_review"] = Date(fm.NextReview),
             ["params"] = ToScript(fm.Values),
+            ["references"] = CitationModel.PageReferences(content.References),
         };
     }
 

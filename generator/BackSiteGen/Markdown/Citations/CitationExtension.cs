@@ -1,0 +1,29 @@
+using Markdig;
+using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
+
+namespace BackSiteGen.Markdown.Citations;
+
+/// <summary>pandoc-style citations for Markdig: the parser, the per-document numbering and the HTML renderer.</summary>
+internal sealed class CitationExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        // Before the link parser, which would otherwise take "[" first and leave "[@a]" as literal text.
+        if (!pipeline.InlineParsers.Contains<CitationParser>())
+        {
+            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new CitationParser());
+        }
+
+        pipeline.DocumentProcessed -= CitationNumbering.Number;
+        pipeline.DocumentProcessed += CitationNumbering.Number;
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<HtmlCitationRenderer>())
+        {
+            html.ObjectRenderers.Add(new HtmlCitationRenderer());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using BackSiteGen.Citations;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace BackSiteGen.Markdown.Citations;
+
+/// <summary>Renders a citation group as one superscript of numbered links: <c>1,2</c>, or <c>1-3</c> for three or more
+/// consecutive sources.</summary>
+/// <remarks>Numbers are sorted (AMA: "[@b; @a]" shows 1,2, not 2,1). Every cited source keeps its own link, even the
+/// middle of a range: those links are visually hidden but focusable and read by screen readers, so "1-3" reads
+/// "Reference 1, Reference 2, Reference 3" and the post-render check sees a link to every entry.</remarks>
+internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
+{
+    /// <summary>The theme's stylesheet hides this class until focused.</summary>
+    public const string HiddenLinkClass = "citation-hidden";
+
+    protected override void Write(HtmlRenderer renderer, CitationGroup group)
+    {
+        var items = Sorted(group.Citations);
+        renderer.Write("<sup class=\"citation\">");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                renderer.Write(',');
+            }
+
+            var runEnd = RunEnd(items, i);
+            if (runEnd - i >= 2)
+            {
+                WriteLink(renderer, items[i], hidden: false);
+                for (var j = i + 1; j < runEnd; j++)
+                {
+                    WriteLink(renderer, items[j], hidden: true);
+                }
+
+                renderer.Write("<span aria-hidden=\"true\">-</span>");
+                WriteLink(renderer, items[runEnd], hidden: false);
+                i = runEnd;
+                continue;
+            }
+
+            WriteLink(renderer, items[i], hidden: false);
+            if (items[i].Locator is { } locator)
+            {
+                renderer.Write("<span class=\"locator\">(").WriteEscape(locator).Write(")</span>");
+            }
+        }
+
+        renderer.Write("</sup>");
+    }
+
+    /// <summary>The group's citations by number; a key cited twice in one group is shown once unless a locator differs.</summary>
+    private static List<Citation> Sorted(List<Citation> citations)
+    {
+        var sorted = new List<Citation>(citations.Count);
+        foreach (var citation in citations)
+        {
+            var duplicate = false;
+            foreach (var seen in sorted)
+            {
+                if (seen.Number == citation.Number && seen.Locator == citation.Locator)
+                {
+                    // The earlier one is kept, and only an earlier one can be a key's first citation.
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                sorted.Add(citation);
+            }
+        }
+
+        // A stable sort keeps the writer's order for one source cited with two locators.
+        return sorted.OrderBy(c => c.Number).ToList();
+    }
+
+    /// <summary>The last index of the run of consecutive numbers, without locators, that starts at <paramref name="i"/>.</summary>
+    private static int RunEnd(List<Citation> items, int i)
+    {
+        var j = i;
+        while (j + 1 < items.Count && items[j].Locator is null && items[j + 1].Locator is null && items[j + 1].Number == items[j].Number + 1)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static void WriteLink(HtmlRenderer renderer, Citation citation, bool hidden)
+    {
+        var number = citation.Number.ToString(CultureInfo.InvariantCulture);
+        renderer.Write("<a");
+        if (citation.IsFirst)
+        {
+            renderer.Write(" id=\"").WriteEscape(CitationIds.FirstCitation(citation.Key)).Write('"');
+        }
+
+        if (hidden)
+        {
+            renderer.Write(" class=\"").Write(HiddenLinkClass).Write('"');
+        }
+
+        renderer.Write(" href=\"").WriteEscape(CitationIds.Href(CitationIds.Entry(citation.Key))).Write('"');
+        renderer.Write(" aria-label=\"Reference ").Write(number).Write("\">").Write(number).Write("</a>");
+    }
+}

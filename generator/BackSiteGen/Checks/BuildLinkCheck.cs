@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using BackSiteGen.Config;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Site;
+using BackSiteGen.Templates;
+
+namespace BackSiteGen.Checks;
+
+/// <summary>The link check of a build: collects each page's facts inside the parallel render loop (while its HTML
+/// is still in memory), then checks every link once all pages are known.</summary>
+public sealed class BuildLinkCheck
+{
+    private readonly SiteContext _site;
+    private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageOrigin> _origins = new(StringComparer.Ordinal);
+
+    public BuildLinkCheck(SiteContext site) => _site = site;
+
+    /// <summary>Called once per page from any thread; keeps the facts and the page's origin, never the HTML.</summary>
+    public void Add(RenderedPage rendered)
+    {
+        var path = UrlResolver.Decode(rendered.Page.OutputPath);
+        var html = rendered.Html;
+        var content = rendered.Content.Html;
+        var start = content.Length == 0 ? -1 : html.IndexOf(content, StringComparison.Ordinal);
+        var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
+        _pages[path] = HtmlFactsExtractor.Extract(html, path);
+        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);
+    }
+
+    /// <summary>Checks every collected page and the site's stylesheets; with <paramref name="external"/>, links to
+    /// other sites too (the only part that uses the network).</summary>
+    public void Check(DiagnosticBag diagnostics, bool external = false, ExternalCheckOptions? externalOptions = null)
+    {
+        var options = _site.Options;
+        var siteYml = options.DisplayPath(Path.Combine(options.FullPath(options.ContentDir), SiteConfigLoader.FileName));
+        var settings = LinkCheckSettings.From(_site.Config, siteYml, diagnostics);
+        var files = new HashSet<string>(_pages.Keys, StringComparer.Ordinal);
+        var stylesheets = new List<(string OutputPath, string FullPath, string Display)>();
+        foreach (var file in _site.Inventory.StaticFiles)
+        {
+            var relative = UrlResolver.Decode(file.RelativePath);
+            files.Add(relative);
+            if (relative.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+            {
+                stylesheets.Add((relative, file.FullPath, file.DisplayPath));
+            }
+        }
+
+        var assets = Path.Combine(_site.Theme.Root, Theme.AssetsFolder);
+        if (Directory.Exists(assets))
+        {
+            foreach (var full in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories))
+            {
+                var relative = UrlResolver.Decode(Path.GetRelativePath(_site.Theme.Root, full).Replace('\\', '/'));
+                files.Add(relative);
+                if (relative.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+                {
+                    stylesheets.Add((relative, full, _site.Theme.DisplayPathOf(relative)));
+                }
+            }
+        }
+
+        foreach (var generated in SiteBuilder.GeneratedFiles)
+        {
+            files.Add(generated);
+        }
+
+        var sources = new List<PageFacts>(_pages.Values);
+        var assetDisplay = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (outputPath, fullPath, display) in stylesheets)
+        {
+            sources.Add(CssUrlExtractor.Extract(File.ReadAllText(fullPath), outputPath));
+            assetDisplay[outputPath] = display;
+        }
+
+        var origin = _site.Config.BaseUrl;
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)));
+        var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
+        checker.Check(sources, diagnostics);
+        if (external)
+        {
+            ExternalLinkChecker.CheckAndReport(checker, settings, externalOptions ?? ExternalCheckOptions.Default, diagnostics);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using BackSiteGen.Checks;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
@@ -18,7 +19,7 @@ public static class SiteBuilder
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Files the build writes itself; a page or file of the same name collides with them.</summary>
-    private static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
+    internal static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
 
     public static BuildResult Build(BuildOptions options)
     {
@@ -75,11 +76,13 @@ public static class SiteBuilder
         {
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
+            var links = new BuildLinkCheck(site);
             Parallel.ForEach(site.Index.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
             {
                 if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
                 {
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
+                    links.Add(rendered);
                 }
             });
 
@@ -90,6 +93,7 @@ public static class SiteBuilder
 
             fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
             WriteSiteFiles(output.Staging, site, diagnostics);
+            links.Check(diagnostics, options.External);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

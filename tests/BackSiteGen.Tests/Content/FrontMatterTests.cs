@@ -36,6 +36,11 @@ public sealed class FrontMatterTests
             reviewd_by: Editorial team
             ---
             Text.
+            -- content/index.md --
+            ---
+            title: Home
+            description: H
+            ---
             """);
 
         var result = site.Build();
@@ -51,6 +56,7 @@ public sealed class FrontMatterTests
         using var site = SiteFixture.Create(string.Empty);
         var text = "---\r\ntitle: A\r\ndescription: B\r\nbogus: 1\r\n---\r\nBody\r\n";
         site.WriteBytes("content/a.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+        site.Write("content/index.md", "---\ntitle: Home\ndescription: H\n---\n");
 
         var result = site.Build();
 

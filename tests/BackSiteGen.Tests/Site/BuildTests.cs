@@ -9,6 +9,8 @@ public sealed partial class BuildTests
         -- content/site.yml --
         title: Back pain
         base_url: https://example.org/
+        links:
+          broken_page: warning
         -- content/index.md --
         ---
         title: Home
@@ -203,6 +205,11 @@ public sealed partial class BuildTests
     public void Drafts_and_future_pages_are_left_out_unless_asked_for()
     {
         using var site = SiteFixture.Create("""
+            -- content/index.md --
+            ---
+            title: Home
+            description: H
+            ---
             -- content/draft.md --
             ---
             title: Draft

@@ -15,9 +15,10 @@ internal static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The URL the site is published at, such as https://owner.github.io/repo/ (overrides site.yml)." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
+        var external = new Option<bool>("--external") { Description = "Also check links to other sites (uses the network; results are cached in the temp folder)." };
         var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
         {
-            content, theme, output, baseUrl, strict, drafts,
+            content, theme, output, baseUrl, strict, drafts, external,
         };
         command.SetAction(parse =>
         {
@@ -27,7 +28,8 @@ internal static class BuildCommand
                 parse.GetValue(output)!,
                 parse.GetValue(baseUrl),
                 parse.GetValue(strict),
-                parse.GetValue(drafts));
+                parse.GetValue(drafts),
+                External: parse.GetValue(external));
             return Run(options, stdout);
         });
         return command;

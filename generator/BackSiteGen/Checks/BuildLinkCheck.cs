@@ -36,6 +36,12 @@ public sealed class BuildLinkCheck
         var siteYml = options.DisplayPath(Path.Combine(options.FullPath(options.ContentDir), SiteConfigLoader.FileName));
         var settings = LinkCheckSettings.From(_site.Config, siteYml, diagnostics);
         var files = new HashSet<string>(_pages.Keys, StringComparer.Ordinal);
+        // A page whose template failed has its own error; links to it must not be reported as broken as well.
+        foreach (var page in _site.Index.Pages)
+        {
+            files.Add(UrlResolver.Decode(page.OutputPath));
+        }
+
         var stylesheets = new List<(string OutputPath, string FullPath, string Display)>();
         foreach (var file in _site.Inventory.StaticFiles)
         {

@@ -22,7 +22,8 @@ public sealed class BuildLinkCheck
         var path = UrlResolver.Decode(rendered.Page.OutputPath);
         var html = rendered.Html;
         var content = rendered.Content.Html;
-        var start = content.Length == 0 ? -1 : html.IndexOf(content, StringComparison.Ordinal);
+        // An empty body has an empty region (every link is the layout's); -1 means the layout changed the body.
+        var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
         var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         _pages[path] = HtmlFactsExtractor.Extract(html, path);
         _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);

@@ -38,8 +38,24 @@ public sealed class SiteLinkChecker
 
     private int _linkCount;
 
-    public void Check(IEnumerable<PageFacts> files, DiagnosticBag diagnostics) =>
+    /// <summary>Findings only placed at a whole file (a layout), by file, code and message: one layout link that is
+    /// broken would otherwise be reported once for every page of the site.</summary>
+    private readonly ConcurrentDictionary<(string File, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
+
+    public void Check(IEnumerable<PageFacts> files, DiagnosticBag diagnostics)
+    {
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file => CheckFile(file, diagnostics));
+        foreach (var group in _wholeFile.Values)
+        {
+            // The first by output place, so the report is the same on every run.
+            var ordered = group.OrderBy(g => g.Note, StringComparer.Ordinal).ToList();
+            var (first, note) = ordered[0];
+            var others = ordered.Count == 1 ? string.Empty : $"; and on {ordered.Count - 1} other page{(ordered.Count == 2 ? string.Empty : "s")}";
+            diagnostics.Add(first with { Message = $"{first.Message} ({note}{others})" });
+        }
+
+        _wholeFile.Clear();
+    }
 
     public void CheckFile(PageFacts file, DiagnosticBag diagnostics)
     {
@@ -158,7 +174,14 @@ public sealed class SiteLinkChecker
         }
 
         var (span, note) = _locator.Locate(file, index);
-        diagnostics.Add(new Diagnostic(severity, LinkCheckSettings.CodeOf(check), message + Suffix(note), span));
+        var code = LinkCheckSettings.CodeOf(check);
+        if (span.Line == 0 && note is not null)
+        {
+            _wholeFile.GetOrAdd((span.File, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note));
+            return;
+        }
+
+        diagnostics.Add(new Diagnostic(severity, code, message + Suffix(note), span));
     }
 
     /// <summary>Reports a finding from the external check at every place that link is used.</summary>

@@ -217,7 +217,7 @@ public sealed class LinkCheckTests
     }
 
     [Fact]
-    public void A_broken_link_made_by_a_template_names_the_layout()
+    public void A_broken_link_made_by_a_template_names_the_layout_once_for_all_pages()
     {
         using var site = SiteFixture.Create("""
             -- content/index.md --
@@ -226,6 +226,16 @@ public sealed class LinkCheckTests
             description: H
             ---
             Hello.
+            -- content/b.md --
+            ---
+            title: B
+            description: B
+            ---
+            -- content/c.md --
+            ---
+            title: C
+            description: C
+            ---
             -- themes/default/layouts/page.html --
             <!doctype html>
             <title>{{ page.title }}</title>
@@ -235,7 +245,7 @@ public sealed class LinkCheckTests
 
         var result = site.Build();
 
-        Assert.Equal(["themes/default/layouts/page.html: error BSG0601: The link '/about/' goes nowhere: there is no page or file at /about/. (made by the layout, at output/index.html(3,4))"], result.Errors());
+        Assert.Equal(["themes/default/layouts/page.html: error BSG0601: The link '/about/' goes nowhere: there is no page or file at /about/. (made by the layout, at output/b/index.html(3,4); and on 2 other pages)"], result.Errors());
     }
 
     private static (int Code, string Output) RunCli(SiteFixture site, string command)

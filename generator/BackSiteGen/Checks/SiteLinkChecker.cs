@@ -18,7 +18,7 @@ public sealed class SiteLinkChecker
     private readonly Lazy<List<(string Key, string Name, bool IsPage)>> _candidates;
 
     /// <param name="pages">The HTML pages by path below the site root; the targets of fragments.</param>
-    /// <param name="files">Every file of the site below its root (pages included), NFC, '/' separators.</param>
+    /// <param name="files">Every file of the site below its root (pages included), '/' separators, as its bytes name it.</param>
     public SiteLinkChecker(string basePath, Uri? origin, IReadOnlyDictionary<string, PageFacts> pages, IReadOnlySet<string> files, LinkCheckSettings settings, ILinkLocator locator)
     {
         _basePath = basePath;

@@ -1,4 +1,3 @@
-using System.Text;
 using BackSiteGen.Markdown.Links;
 
 namespace BackSiteGen.Checks;
@@ -82,12 +81,10 @@ public static class UrlResolver
         return new ResolvedUrl(UrlKind.Internal, Decode(relative), fragment, null);
     }
 
-    /// <summary>Percent-decodes (UTF-8) and composes to NFC, so "café" written either way finds the same file.</summary>
-    public static string Decode(string text)
-    {
-        var decoded = text.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(text) : text;
-        return Ascii.IsValid(decoded) || decoded.IsNormalized() ? decoded : decoded.Normalize();
-    }
+    /// <summary>Percent-decodes (UTF-8), so "café" and "caf%C3%A9" find the same file or id.</summary>
+    /// <remarks>No Unicode normalization: web servers match file names byte for byte and browsers match ids exactly,
+    /// so an NFD file name linked in NFC is broken when published, and is reported.</remarks>
+    public static string Decode(string text) => text.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(text) : text;
 
     /// <summary>RFC 3986 dot-segment removal; like a browser, ".." at the root stays at the root.</summary>
     private static string RemoveDotSegments(string path)

@@ -17,9 +17,10 @@ internal static class BuildCommand
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
         var report = new Option<string?>("--report") { Description = "Also write the per-page trust report (readability, review dates, citations, links, warnings) to this JSON file." };
+        var external = new Option<bool>("--external") { Description = "Also check links to other sites (uses the network; results are cached in the temp folder)." };
         var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
         {
-            content, theme, output, baseUrl, strict, drafts, report,
+            content, theme, output, baseUrl, strict, drafts, report, external,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +30,8 @@ internal static class BuildCommand
                 parse.GetValue(output)!,
                 parse.GetValue(baseUrl),
                 parse.GetValue(strict),
-                parse.GetValue(drafts));
+                parse.GetValue(drafts),
+                External: parse.GetValue(external));
             return Run(options, stdout, parse.GetValue(report));
         });
         return command;

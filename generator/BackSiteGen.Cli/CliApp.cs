@@ -12,6 +12,7 @@ internal static class CliApp
         {
             verbose,
             BuildCommand.Create(stdout),
+            CheckCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

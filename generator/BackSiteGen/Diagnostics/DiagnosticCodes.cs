@@ -64,6 +64,14 @@ public static class DiagnosticCodes
     public const string HeadingLevelSkipped = "BSG0741";
     public const string VagueLinkText = "BSG0742";
     public const string EmptyLink = "BSG0743";
+    public const string BrokenLink = "BSG0601";
+    public const string BrokenAnchor = "BSG0602";
+    public const string MissingResource = "BSG0603";
+    public const string DuplicateId = "BSG0604";
+    public const string OutsideBasePath = "BSG0605";
+    public const string ThirdPartyResource = "BSG0606";
+    public const string BrokenExternalLink = "BSG0607";
+    public const string BrokenExternalAnchor = "BSG0608";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -121,5 +129,13 @@ public static class DiagnosticCodes
         [HeadingLevelSkipped] = "A heading skips a level, or the body has a level-1 heading; screen reader users navigate by headings.",
         [VagueLinkText] = "Link text such as 'click here' or 'read more' does not say where the link goes.",
         [EmptyLink] = "A link has no text, so a screen reader reads only its address.",
+        [BrokenLink] = "A link points to a page or file that is not in the built site (links: broken_page).",
+        [BrokenAnchor] = "A link's #fragment is not an id on the page it points to (links: broken_anchor).",
+        [MissingResource] = "An image, stylesheet, script, media file, frame or CSS url() is not in the built site (links: missing_resource).",
+        [DuplicateId] = "Two elements on one page have the same id; links to it reach only the first (links: duplicate_id).",
+        [OutsideBasePath] = "A root-relative URL does not start with the site's base path, so it leaves the site when published (links: outside_base_path).",
+        [ThirdPartyResource] = "A page loads a script, stylesheet, font, image, media or frame from another origin, which learns who reads it (links: third_party_resource).",
+        [BrokenExternalLink] = "With --external: a link to another site failed (4xx, 5xx after retries, timeout, no such host) (links: broken_external).",
+        [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
     };
 }

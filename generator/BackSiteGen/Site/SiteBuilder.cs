@@ -22,14 +22,14 @@ public static class SiteBuilder
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Files the build writes itself; a page or file of the same name collides with them.</summary>
-    private static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
+    internal static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
 
     public static BuildResult Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var (pages, files) = (0, 0);
-        var facts = new ConcurrentBag<PageFacts>();
+        var facts = new ConcurrentBag<Trust.PageFacts>();
         var succeeded = BuildInto(options, diagnostics, facts, ref pages, ref files);
         var sorted = diagnostics.ToSortedList();
         return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = TrustReport.From(facts, sorted) };
@@ -69,7 +69,7 @@ public static class SiteBuilder
         return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<PageFacts> facts, ref int pageCount, ref int fileCount)
+    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, ref int pageCount, ref int fileCount)
     {
         var site = Load(options, diagnostics);
         if (site is null)
@@ -88,6 +88,7 @@ public static class SiteBuilder
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
             var renderedPages = new ConcurrentBag<RenderedPage>();
+            var links = new BuildLinkCheck(site);
             void RenderPage(Page page, ScriptObject? siteModel)
             {
                 if (PageRenderer.Render(page, site, diagnostics, siteModel) is { } rendered)
@@ -95,6 +96,7 @@ public static class SiteBuilder
                     CitationCheck.Verify(rendered, diagnostics);
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
                     renderedPages.Add(rendered);
+                    links.Add(rendered);
                     if (rendered.Trust is { } trust)
                     {
                         facts.Add(trust);
@@ -120,6 +122,7 @@ public static class SiteBuilder
 
             fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
             WriteSiteFiles(output.Staging, site, diagnostics);
+            links.Check(diagnostics, options.External);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -28,6 +28,8 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Markd
         functions.Import("page_file_url", new Func<string?, string?, string?>(self.PageFileUrl));
         functions.Import("asset_text", new Func<string?, string>(self.AssetText));
         functions.Import("asset_sha256", new Func<string?, string>(self.AssetSha256));
+        // A theme may link to a page the site might not have (the home page, the urgent-help page): it asks first.
+        functions.Import("page_url", new Func<string?, string?>(source => source is not null && index.PageAt(source) is { } page ? index.WithBasePath(page.Url) : null));
         functions.Import("has_template", new Func<string?, bool>(name => name is not null && theme.Templates.ContainsKey(name)));
     }
 

@@ -28,7 +28,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void Unknown_key_is_a_warning_with_a_suggestion_at_its_line()
     {
-        using var site = SiteFixture.Create("""
+        using var site = SiteFixture.Create(SiteFixture.NoReviewCycle + """
             -- content/a.md --
             ---
             title: A
@@ -38,6 +38,11 @@ public sealed class FrontMatterTests
             next_review: 2028-11-20
             ---
             Text.
+            -- content/index.md --
+            ---
+            title: Home
+            description: H
+            ---
             """);
 
         var result = site.Build();
@@ -50,9 +55,10 @@ public sealed class FrontMatterTests
     [Fact]
     public void Byte_order_mark_and_crlf_line_endings_build_and_count_lines_as_editors_do()
     {
-        using var site = SiteFixture.Create(string.Empty);
+        using var site = SiteFixture.Create(SiteFixture.NoReviewCycle);
         var text = "---\r\ntitle: A\r\ndescription: B\r\nbogus: 1\r\nlast_reviewed: 2026-11-20\r\nnext_review: 2028-11-20\r\n---\r\nBody\r\n";
         site.WriteBytes("content/a.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+        site.Write("content/index.md", "---\ntitle: Home\ndescription: H\n---\n");
 
         var result = site.Build();
 
@@ -64,7 +70,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void Invalid_utf8_names_the_byte_offset()
     {
-        using var site = SiteFixture.Create(string.Empty);
+        using var site = SiteFixture.Create(SiteFixture.NoReviewCycle);
         site.WriteBytes("content/a.md", [.. "---\ntitle: A\n"u8, 0xC3, 0x28, .. "\n"u8]);
 
         var result = site.Build();

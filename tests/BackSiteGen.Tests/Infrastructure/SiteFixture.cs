@@ -7,6 +7,10 @@ namespace BackSiteGen.Tests.Infrastructure;
 /// built in a temporary folder. Without its own theme files the site uses the repository's default theme.</summary>
 internal sealed class SiteFixture : IDisposable
 {
+    /// <summary>A site.yml that turns the review cycle off, for tests about something else: the cycle is on by default
+    /// (every page needs review dates) and has tests of its own in Trust/.</summary>
+    public const string NoReviewCycle = "-- content/site.yml --\nreview: { enabled: false }\n";
+
     private SiteFixture(string root) => Root = root;
 
     public string Root { get; }

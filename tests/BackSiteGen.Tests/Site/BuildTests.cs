@@ -11,6 +11,8 @@ public sealed partial class BuildTests
         base_url: https://example.org/
         # These tests are about URLs and output; review dates are tested in Trust/.
         review: { enabled: false }
+        links:
+          broken_page: warning
         -- content/index.md --
         ---
         title: Home
@@ -207,6 +209,11 @@ public sealed partial class BuildTests
         using var site = SiteFixture.Create("""
             -- content/site.yml --
             review: { enabled: false }
+            -- content/index.md --
+            ---
+            title: Home
+            description: H
+            ---
             -- content/draft.md --
             ---
             title: Draft

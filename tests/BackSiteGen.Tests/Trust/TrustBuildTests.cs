@@ -309,7 +309,7 @@ public sealed class TrustBuildTests
 
             #### Too deep
 
-            For more, [click here](https://example.org/). Or [](https://example.org/b).
+            For more, [click here](https://health.example.net/). Or [](https://health.example.net/b).
 
             ![decorative](line.svg)
             -- content/line.svg --
@@ -321,9 +321,9 @@ public sealed class TrustBuildTests
 
         Assert.Contains("content/a.md(9,1): warning BSG0741: The heading skips from level 2 to level 4: use '###'.", lines);
         Assert.Contains(lines, l => l.StartsWith("content/a.md(11,11): warning BSG0742: The link text 'click here' does not say where it goes", StringComparison.Ordinal));
-        Assert.Contains("content/a.md(11,50): error BSG0743: The link to 'https://example.org/b' has no text: a screen reader would read only the address.", lines);
+        Assert.Contains("content/a.md(11,57): error BSG0743: The link to 'https://health.example.net/b' has no text: a screen reader would read only the address.", lines);
         Assert.DoesNotContain(lines, l => l.Contains("BSG0740", StringComparison.Ordinal));
-        site.Write("content/a.md", File.ReadAllText(Path.Combine(site.Root, "content/a.md")).Replace(" Or [](https://example.org/b).", string.Empty, StringComparison.Ordinal));
+        site.Write("content/a.md", File.ReadAllText(Path.Combine(site.Root, "content/a.md")).Replace(" Or [](https://health.example.net/b).", string.Empty, StringComparison.Ordinal));
         Assert.True(site.Build().Succeeded);
         Assert.Contains("<img src=\"/line.svg\" alt=\"\" />", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
     }

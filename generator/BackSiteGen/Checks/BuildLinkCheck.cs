@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using BackSiteGen.Config;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Site;
+using BackSiteGen.Templates;
+
+namespace BackSiteGen.Checks;
+
+/// <summary>The link check of a build: collects each page's facts inside the parallel render loop (while its HTML
+/// is still in memory), then checks every link once all pages are known.</summary>
+public sealed class BuildLinkCheck
+{
+    private readonly SiteContext _site;
+    private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageOrigin> _origins = new(StringComparer.Ordinal);
+
+    public BuildLinkCheck(SiteContext site) => _site = site;
+
+    /// <summary>Called once per page from any thread; keeps the facts and the page's origin, never the HTML.</summary>
+    public void Add(RenderedPage rendered)
+    {
+        var path = UrlResolver.Decode(rendered.Page.OutputPath);
+        var html = rendered.Html;
+        var content = rendered.Content.Html;
+        // An empty body has an empty region (every link is the layout's); -1 means the layout changed the body.
+        var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
+        var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
+        _pages[path] = WithoutCitationLinks(HtmlFactsExtractor.Extract(html, path), rendered);
+        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);
+    }
+
+    /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at
+    /// the citation's own line; leaving them out here keeps one finding per problem.</summary>
+    private static PageFacts WithoutCitationLinks(PageFacts facts, RenderedPage rendered)
+    {
+        if (rendered.Content.Citations.Count == 0)
+        {
+            return facts;
+        }
+
+        var citationHrefs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var use in rendered.Content.Citations)
+        {
+            citationHrefs.Add(Citations.CitationIds.Href(Citations.CitationIds.Entry(use.Key)));
+        }
+
+        var links = new List<HtmlLink>(facts.Links.Count);
+        foreach (var link in facts.Links)
+        {
+            if (!citationHrefs.Contains(link.Url))
+            {
+                links.Add(link);
+            }
+        }
+
+        return facts with { Links = links };
+    }
+
+    /// <summary>Checks every collected page and the site's stylesheets; with <paramref name="external"/>, links to
+    /// other sites too (the only part that uses the network).</summary>
+    public void Check(DiagnosticBag diagnostics, bool external = false, ExternalCheckOptions? externalOptions = null)
+    {
+        var options = _site.Options;
+        var siteYml = options.DisplayPath(Path.Combine(options.FullPath(options.ContentDir), SiteConfigLoader.FileName));
+        var settings = LinkCheckSettings.From(_site.Config, siteYml, diagnostics);
+        var files = new HashSet<string>(_pages.Keys, StringComparer.Ordinal);
+        // A page whose template failed has its own error; links to it must not be reported as broken as well.
+        foreach (var page in _site.Index.Pages)
+        {
+            files.Add(UrlResolver.Decode(page.OutputPath));
+        }
+
+        var stylesheets = new List<(string OutputPath, string FullPath, string Display)>();
+        foreach (var file in _site.Inventory.StaticFiles)
+        {
+            var relative = UrlResolver.Decode(file.RelativePath);
+            files.Add(relative);
+            if (relative.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+            {
+                stylesheets.Add((relative, file.FullPath, file.DisplayPath));
+            }
+        }
+
+        var assets = Path.Combine(_site.Theme.Root, Theme.AssetsFolder);
+        if (Directory.Exists(assets))
+        {
+            foreach (var full in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories))
+            {
+                var relative = UrlResolver.Decode(Path.GetRelativePath(_site.Theme.Root, full).Replace('\\', '/'));
+                files.Add(relative);
+                if (relative.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+                {
+                    stylesheets.Add((relative, full, _site.Theme.DisplayPathOf(relative)));
+                }
+            }
+        }
+
+        foreach (var generated in SiteBuilder.GeneratedFiles)
+        {
+            files.Add(generated);
+        }
+
+        var sources = new List<PageFacts>(_pages.Values);
+        var assetDisplay = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (outputPath, fullPath, display) in stylesheets)
+        {
+            sources.Add(CssUrlExtractor.Extract(File.ReadAllText(fullPath), outputPath));
+            assetDisplay[outputPath] = display;
+        }
+
+        var origin = _site.Config.BaseUrl;
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)));
+        var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
+        checker.Check(sources, diagnostics);
+        if (external)
+        {
+            ExternalLinkChecker.CheckAndReport(checker, settings, externalOptions ?? ExternalCheckOptions.Default, diagnostics);
+        }
+    }
+}

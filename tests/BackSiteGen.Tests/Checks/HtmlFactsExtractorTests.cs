@@ -1,0 +1,47 @@
+using BackSiteGen.Checks;
+
+namespace BackSiteGen.Tests.Checks;
+
+public sealed class HtmlFactsExtractorTests
+{
+    [Fact]
+    public void Finds_ids_names_and_every_kind_of_url_with_positions()
+    {
+        const string html = "<!doctype html>\n<head><link rel=\"icon\" href=\"/i.png\"><link rel=\"alternate\" href=\"/feed.xml\">\n"
+            + "<meta http-equiv=\"Refresh\" content=\"3;URL='/next/'\"><script src=\"/s.js\">var x = \"<a href='/no/'>\";</script>\n"
+            + "<style>a { background: url(/no.png) }</style><title>&lt;a href=\"/no/\"&gt;</title></head>\n"
+            + "<body><h2 id=\"caf&eacute;\">x</h2><a name=\"old\" href=\"a&amp;b\">y</a><!-- <a href=\"/no/\"> -->\n"
+            + "<img src=\"i.png\" srcset=\"a.png 1x, b,c.png 2x\"><picture><source srcset=\"w.webp 100w\"></picture>\n"
+            + "<video src=\"v.mp4\" poster=\"p.jpg\"><source src=\"v.webm\"></video><audio src=\"a.mp3\"></audio><iframe src=\"/f/\"><a href=\"/no/\"></iframe>\n"
+            + "<map><area href=\"/area/\"></map><textarea><a href=\"/no/\"></textarea></body>";
+
+        var facts = HtmlFactsExtractor.Extract(html, "index.html");
+
+        Assert.Equal(
+            ["/i.png Stylesheet", "/feed.xml PageLink", "/next/ Refresh", "/s.js Script", "a&b Hyperlink", "i.png Image", "a.png Image", "b,c.png Image", "w.webp Image", "v.mp4 Media", "p.jpg Media", "v.webm Media", "a.mp3 Media", "/f/ Frame", "/area/ Hyperlink"],
+            facts.Links.Select(l => $"{l.Url} {l.Element}"));
+        Assert.Equal(["café", "old"], facts.Ids.Keys.Order(StringComparer.Ordinal));
+        var script = facts.Links.Single(l => l.Url == "/s.js");
+        Assert.Equal((3, 61), (script.Line, script.Column));
+    }
+
+    [Fact]
+    public void Lines_and_columns_survive_long_minified_lines()
+    {
+        var html = "<p>" + new string('x', 70_000) + "<a href=\"/far/\">far</a>\n<a href=\"/next/\">";
+
+        var facts = HtmlFactsExtractor.Extract(html, "index.html");
+
+        Assert.Equal((1, 70_007), (facts.Links[0].Line, facts.Links[0].Column));
+        Assert.Equal((2, 4), (facts.Links[1].Line, facts.Links[1].Column));
+    }
+
+    [Fact]
+    public void Css_urls_and_imports_are_found_outside_comments_and_strings()
+    {
+        var facts = CssUrlExtractor.Extract("/* url(no.png) */\n@import \"a.css\";\n@import url(b.css);\np { content: \"url(no)\"; background: URL( 'c.png' ) }\n", "x.css");
+
+        Assert.Equal(["a.css", "b.css", "c.png"], facts.Links.Select(l => l.Url));
+        Assert.Equal((4, 43), (facts.Links[2].Line, facts.Links[2].Column));
+    }
+}

@@ -11,7 +11,7 @@ namespace BackSiteGen.Checks;
 public sealed class BuildLinkCheck
 {
     private readonly SiteContext _site;
-    private readonly ConcurrentDictionary<string, PageFacts> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HtmlFacts> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PageOrigin> _origins = new(StringComparer.Ordinal);
 
     public BuildLinkCheck(SiteContext site) => _site = site;
@@ -100,7 +100,7 @@ public sealed class BuildLinkCheck
             files.Add(generated);
         }
 
-        var sources = new List<PageFacts>(_pages.Values);
+        var sources = new List<HtmlFacts>(_pages.Values);
         var assetDisplay = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (outputPath, fullPath, display) in stylesheets)
         {

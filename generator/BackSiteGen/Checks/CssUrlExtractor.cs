@@ -3,7 +3,7 @@ namespace BackSiteGen.Checks;
 /// <summary>Finds the URLs a stylesheet loads: <c>url(...)</c> and <c>@import "..."</c>, skipping comments.</summary>
 public static class CssUrlExtractor
 {
-    public static PageFacts Extract(string css, string outputPath)
+    public static HtmlFacts Extract(string css, string outputPath)
     {
         var links = new List<HtmlLink>();
         var lines = new LineCounter(css);
@@ -49,7 +49,7 @@ public static class CssUrlExtractor
             }
         }
 
-        return new PageFacts(outputPath, links, new Dictionary<string, int>(), []);
+        return new HtmlFacts(outputPath, links, new Dictionary<string, int>(), []);
     }
 
     private static bool StartsWithWord(string css, int i, string word) =>

@@ -57,8 +57,8 @@ public static class FolderCheck
             }
         }
 
-        var pages = new ConcurrentDictionary<string, PageFacts>(StringComparer.Ordinal);
-        var sources = new ConcurrentBag<PageFacts>();
+        var pages = new ConcurrentDictionary<string, HtmlFacts>(StringComparer.Ordinal);
+        var sources = new ConcurrentBag<HtmlFacts>();
         Parallel.ForEach(toRead, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, full =>
         {
             var relative = UrlResolver.Decode(Path.GetRelativePath(root, full).Replace('\\', '/'));

@@ -14,7 +14,7 @@ public static class HtmlFactsExtractor
 {
     private static readonly ShouldEmitAttribute Wanted = IsWanted;
 
-    public static PageFacts Extract(string html, string outputPath)
+    public static HtmlFacts Extract(string html, string outputPath)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
         {
@@ -148,7 +148,7 @@ public static class HtmlFactsExtractor
             }
         }
 
-        return new PageFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+        return new HtmlFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
     }
 
     private static bool IsWanted(ref StructHtmlToken token, ReadOnlyMemory<char> name) => name.Span switch

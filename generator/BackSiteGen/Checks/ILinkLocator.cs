@@ -8,13 +8,13 @@ namespace BackSiteGen.Checks;
 public interface ILinkLocator
 {
     /// <summary>Where to report the link at <paramref name="linkIndex"/>, and a note to append when the place is only approximate.</summary>
-    (SourceSpan Span, string? Note) Locate(PageFacts file, int linkIndex);
+    (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex);
 
     /// <summary>Where to report the repeated use <paramref name="again"/> of the id first used at <paramref name="first"/>.</summary>
-    (SourceSpan Span, string? Note) LocateId(PageFacts file, HtmlId first, HtmlId again);
+    (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again);
 
     /// <summary>The URL as the writer wrote it, for messages.</summary>
-    string WrittenUrl(PageFacts file, int linkIndex);
+    string WrittenUrl(HtmlFacts file, int linkIndex);
 
     /// <summary>How a writer refers to the built file at <paramref name="outputPath"/> (<c>exercises/cat-cow.md</c>).</summary>
     string NameOf(string outputPath);

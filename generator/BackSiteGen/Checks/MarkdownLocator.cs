@@ -11,7 +11,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
 {
     private readonly OutputLocator _output = new(outputDisplayRoot);
 
-    public (SourceSpan Span, string? Note) Locate(PageFacts file, int linkIndex)
+    public (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex)
     {
         var link = file.Links[linkIndex];
         if (assets.TryGetValue(file.OutputPath, out var display))
@@ -42,7 +42,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
         return (SourceSpan.WholeFile(origin.Page.Source.DisplayPath), $"at {OutputPlace(file.OutputPath, link.Line, link.Column)}");
     }
 
-    public (SourceSpan Span, string? Note) LocateId(PageFacts file, HtmlId first, HtmlId again)
+    public (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again)
     {
         if (!pages.TryGetValue(file.OutputPath, out var origin))
         {
@@ -68,7 +68,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
         return (SourceSpan.WholeFile(origin.Page.Source.DisplayPath), $"a heading or HTML in this page, {at}");
     }
 
-    public string WrittenUrl(PageFacts file, int linkIndex) =>
+    public string WrittenUrl(HtmlFacts file, int linkIndex) =>
         pages.TryGetValue(file.OutputPath, out var origin) && origin.IsInContent(file.Links[linkIndex].Offset) && Match(file, linkIndex, origin, out _) is { } written
             ? written.Written
             : file.Links[linkIndex].Url;
@@ -80,7 +80,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
 
     /// <summary>The Markdown link the output link at <paramref name="linkIndex"/> was rendered from, or null for raw
     /// HTML; then <paramref name="rawIndex"/> says how many raw uses of the same URL come before it.</summary>
-    private static Markdown.SourceLink? Match(PageFacts file, int linkIndex, PageOrigin origin, out int rawIndex)
+    private static Markdown.SourceLink? Match(HtmlFacts file, int linkIndex, PageOrigin origin, out int rawIndex)
     {
         var url = file.Links[linkIndex].Url;
         var earlier = 0;

@@ -7,15 +7,15 @@ public sealed class OutputLocator(string displayRoot) : ILinkLocator
 {
     private readonly string _root = displayRoot.Length == 0 ? string.Empty : displayRoot.TrimEnd('/') + "/";
 
-    public (SourceSpan Span, string? Note) Locate(PageFacts file, int linkIndex)
+    public (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex)
     {
         var link = file.Links[linkIndex];
         return (new SourceSpan(_root + file.OutputPath, link.Line, link.Column), null);
     }
 
-    public (SourceSpan Span, string? Note) LocateId(PageFacts file, HtmlId first, HtmlId again) => (new SourceSpan(_root + file.OutputPath, again.Line, again.Column), null);
+    public (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again) => (new SourceSpan(_root + file.OutputPath, again.Line, again.Column), null);
 
-    public string WrittenUrl(PageFacts file, int linkIndex) => file.Links[linkIndex].Url;
+    public string WrittenUrl(HtmlFacts file, int linkIndex) => file.Links[linkIndex].Url;
 
     public string NameOf(string outputPath) =>
         "/" + (outputPath.EndsWith("index.html", StringComparison.Ordinal) ? outputPath[..^"index.html".Length] : outputPath);

@@ -11,7 +11,7 @@ public sealed class SiteLinkChecker
 {
     private readonly string _basePath;
     private readonly Uri? _origin;
-    private readonly IReadOnlyDictionary<string, PageFacts> _pages;
+    private readonly IReadOnlyDictionary<string, HtmlFacts> _pages;
     private readonly IReadOnlySet<string> _files;
     private readonly LinkCheckSettings _settings;
     private readonly ILinkLocator _locator;
@@ -19,7 +19,7 @@ public sealed class SiteLinkChecker
 
     /// <param name="pages">The HTML pages by path below the site root; the targets of fragments.</param>
     /// <param name="files">Every file of the site below its root (pages included), '/' separators, as its bytes name it.</param>
-    public SiteLinkChecker(string basePath, Uri? origin, IReadOnlyDictionary<string, PageFacts> pages, IReadOnlySet<string> files, LinkCheckSettings settings, ILinkLocator locator)
+    public SiteLinkChecker(string basePath, Uri? origin, IReadOnlyDictionary<string, HtmlFacts> pages, IReadOnlySet<string> files, LinkCheckSettings settings, ILinkLocator locator)
     {
         _basePath = basePath;
         _origin = origin;
@@ -42,7 +42,7 @@ public sealed class SiteLinkChecker
     /// broken would otherwise be reported once for every page of the site.</summary>
     private readonly ConcurrentDictionary<(string File, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
 
-    public void Check(IEnumerable<PageFacts> files, DiagnosticBag diagnostics)
+    public void Check(IEnumerable<HtmlFacts> files, DiagnosticBag diagnostics)
     {
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file => CheckFile(file, diagnostics));
         foreach (var group in _wholeFile.Values)
@@ -57,7 +57,7 @@ public sealed class SiteLinkChecker
         _wholeFile.Clear();
     }
 
-    public void CheckFile(PageFacts file, DiagnosticBag diagnostics)
+    public void CheckFile(HtmlFacts file, DiagnosticBag diagnostics)
     {
         var links = file.Links;
         Interlocked.Add(ref _linkCount, links.Count);
@@ -100,7 +100,7 @@ public sealed class SiteLinkChecker
         }
     }
 
-    private void CheckInternal(PageFacts file, int index, HtmlLink link, ResolvedUrl resolved, DiagnosticBag diagnostics)
+    private void CheckInternal(HtmlFacts file, int index, HtmlLink link, ResolvedUrl resolved, DiagnosticBag diagnostics)
     {
         var target = TargetOf(resolved.Path);
         if (target is null)
@@ -154,7 +154,7 @@ public sealed class SiteLinkChecker
         return _files.Contains(folder) ? folder : null;
     }
 
-    private static bool IsFound(string fragment, PageFacts page)
+    private static bool IsFound(string fragment, HtmlFacts page)
     {
         if (fragment.Length == 0 || page.Ids.ContainsKey(fragment))
         {
@@ -166,7 +166,7 @@ public sealed class SiteLinkChecker
         return page.Ids.ContainsKey(decoded) || decoded.Equals("top", StringComparison.OrdinalIgnoreCase) || decoded.StartsWith(":~:", StringComparison.Ordinal);
     }
 
-    private void Report(DiagnosticBag diagnostics, LinkCheck check, PageFacts file, int index, string message)
+    private void Report(DiagnosticBag diagnostics, LinkCheck check, HtmlFacts file, int index, string message)
     {
         if (_settings.SeverityOf(check) is not { } severity)
         {

@@ -31,7 +31,7 @@ public sealed class BuildLinkCheck
 
     /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at
     /// the citation's own line; leaving them out here keeps one finding per problem.</summary>
-    private static PageFacts WithoutCitationLinks(PageFacts facts, RenderedPage rendered)
+    private static HtmlFacts WithoutCitationLinks(HtmlFacts facts, RenderedPage rendered)
     {
         if (rendered.Content.Citations.Count == 0)
         {

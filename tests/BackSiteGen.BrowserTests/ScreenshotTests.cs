@@ -28,6 +28,14 @@ public sealed class ScreenshotTests(BuiltSite site) : IClassFixture<BuiltSite>
                 var file = Path.Combine(Folder, $"{name}-{device}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                 shots.Add(file);
+                if (device == "phone")
+                {
+                    // What a reader sees before scrolling: the route to urgent help should be on it.
+                    var first = Path.Combine(Folder, $"{name}-phone-first-screen.png");
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = first });
+                    shots.Add(first);
+                }
+
                 if (device == "desktop")
                 {
                     // Paper: A4 at 96 dpi is 794 px wide.

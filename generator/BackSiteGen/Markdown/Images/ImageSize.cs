@@ -11,6 +11,8 @@ internal readonly partial record struct ImageSize(int Width, int Height)
 {
     private const int HeaderBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>The size of a PNG, JPEG or SVG file; null for other formats, unreadable files or SVGs without a size.</summary>
     public static ImageSize? Read(string path)
     {
@@ -31,7 +33,7 @@ internal readonly partial record struct ImageSize(int Width, int Height)
 
     public static ImageSize? FromBytes(ReadOnlySpan<byte> bytes, string extension)
     {
-        if (bytes.Length >= 24 && bytes[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8.ToArray()) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (bytes.Length >= 24 && bytes[..8].SequenceEqual(PngSignature) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
             return Positive(BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(16, 4)), BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(20, 4)));
         }

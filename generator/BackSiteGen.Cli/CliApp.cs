@@ -12,6 +12,7 @@ internal static class CliApp
         {
             verbose,
             BuildCommand.Create(stdout),
+            ServeCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

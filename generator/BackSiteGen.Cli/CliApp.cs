@@ -13,6 +13,7 @@ internal static class CliApp
             verbose,
             BuildCommand.Create(stdout),
             ServeCommand.Create(stdout),
+            NewCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -35,7 +35,12 @@ internal static class BuildCommand
 
     public static int Run(BuildOptions options, TextWriter stdout)
     {
-        var result = SiteBuilder.Build(options);
+        BuildResult result;
+        using (var progress = ProgressLine.For(stdout))
+        {
+            result = SiteBuilder.Build(options, progress);
+        }
+
         DiagnosticPrinter.Print(result.Diagnostics, stdout);
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var outcome = result.Succeeded ? $"built into {options.OutputDir}" : "build failed; the previous output was left as it was";

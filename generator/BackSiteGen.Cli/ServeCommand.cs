@@ -34,6 +34,8 @@ internal static class ServeCommand
         {
             lock (gate)
             {
+                // The two [serve] lines bracket each rebuild's diagnostics for editors' background problem matchers.
+                stdout.WriteLine($"[serve] rebuilding: {report.Trigger}");
                 DiagnosticPrinter.Print(report.Diagnostics, stdout);
                 stdout.WriteLine(Describe(report));
                 stdout.Flush();
@@ -78,6 +80,6 @@ internal static class ServeCommand
         var errors = report.Site.Problems.Count;
         var outcome = errors == 0 ? "ok" : $"{errors} error{(errors == 1 ? string.Empty : "s")} shown on the pages; serving the last good version";
         var what = report.Full ? $"rebuilt everything ({report.PagesRendered} pages)" : $"re-rendered {report.PagesRendered} page{(report.PagesRendered == 1 ? string.Empty : "s")}";
-        return $"{report.Trigger}: {what}, {report.ChangedFiles.Count} changed in {ms} ms: {outcome}.";
+        return $"[serve] done: {what}, {report.ChangedFiles.Count} files changed in {ms} ms: {outcome}.";
     }
 }

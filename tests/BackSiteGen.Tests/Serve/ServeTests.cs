@@ -187,4 +187,20 @@ public sealed class ServeTests
             await Assert.ThrowsAnyAsync<SocketException>(() => tcp.ConnectAsync(other, running.Server.Address.Port));
         }
     }
+
+    [Fact]
+    public async Task A_project_site_is_served_below_its_base_path()
+    {
+        await using var running = await RunningSite.StartAsync(Site + "\n-- content/site.yml --\nbase_url: https://owner.github.io/repo/\n");
+
+        var (root, rootResponse) = await running.RawGetAsync("/");
+        var (status, page) = await running.GetAsync("/repo/a/");
+
+        Assert.Equal("/repo/", running.Server.Address.AbsolutePath);
+        Assert.Equal(302, root);
+        Assert.Contains("Location: /repo/", rootResponse, StringComparison.Ordinal);
+        Assert.Equal(200, status);
+        Assert.Contains("First version.", page, StringComparison.Ordinal);
+        Assert.Contains(ServeAssets.ScriptPath, page, StringComparison.Ordinal);
+    }
 }

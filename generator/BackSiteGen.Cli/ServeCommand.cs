@@ -30,10 +30,12 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(BuildOptions options, ServeOptions serve, TextWriter stdout, CancellationToken cancel)
     {
         var gate = new Lock();
+        using var progress = ProgressLine.For(stdout);
         void Print(RebuildReport report)
         {
             lock (gate)
             {
+                progress?.Dispose();
                 // The two [serve] lines bracket each rebuild's diagnostics for editors' background problem matchers.
                 stdout.WriteLine($"[serve] rebuilding: {report.Trigger}");
                 DiagnosticPrinter.Print(report.Diagnostics, stdout);
@@ -45,7 +47,7 @@ internal static class ServeCommand
         SiteServer server;
         try
         {
-            server = await SiteServer.StartAsync(options, serve, Print, cancel).ConfigureAwait(false);
+            server = await SiteServer.StartAsync(options, serve, Print, progress, cancel).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or System.Net.Sockets.SocketException)
         {

@@ -34,11 +34,12 @@ public sealed class SiteServer : IAsyncDisposable
     public RebuildReport FirstBuild { get; }
 
     /// <param name="rebuilt">Called after the first build and after every rebuild, from a background thread.</param>
-    public static async Task<SiteServer> StartAsync(BuildOptions build, ServeOptions serve, Action<RebuildReport> rebuilt, CancellationToken cancel = default)
+    /// <param name="progress">Told how the first build advances.</param>
+    public static async Task<SiteServer> StartAsync(BuildOptions build, ServeOptions serve, Action<RebuildReport> rebuilt, IProgress<BuildProgress>? progress = null, CancellationToken cancel = default)
     {
         var address = ParseHost(serve.Host);
         var session = new SiteSession(build);
-        var first = session.Reload();
+        var first = session.Reload(progress: progress);
         rebuilt(first);
 
         var stopping = new CancellationTokenSource();

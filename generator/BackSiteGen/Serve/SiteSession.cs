@@ -57,12 +57,13 @@ public sealed class SiteSession
     public ServedSite Current => _current;
 
     /// <summary>Builds everything, as at start.</summary>
-    public RebuildReport Reload(string trigger = "start")
+    /// <param name="progress">Told how many pages are rendered, for the progress line of a long first build.</param>
+    public RebuildReport Reload(string trigger = "start", IProgress<BuildProgress>? progress = null)
     {
         lock (_gate)
         {
             var clock = Stopwatch.StartNew();
-            return Guarded(trigger, clock, () => Full(trigger, clock));
+            return Guarded(trigger, clock, () => Full(trigger, clock, progress));
         }
     }
 
@@ -206,7 +207,7 @@ public sealed class SiteSession
         return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path[(root.Length + 1)..].Replace('\\', '/') : null;
     }
 
-    private RebuildReport Full(string trigger, Stopwatch clock)
+    private RebuildReport Full(string trigger, Stopwatch clock, IProgress<BuildProgress>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
         var site = SiteBuilder.Load(_options, diagnostics);
@@ -224,7 +225,7 @@ public sealed class SiteSession
         _linkTargets.Clear();
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var pageDiagnostics = RenderPages(site, site.Index.Pages, files, previous, readDiagnostics: null);
+        var pageDiagnostics = RenderPages(site, site.Index.Pages, files, previous, readDiagnostics: null, progress);
         foreach (var file in site.Inventory.StaticFiles)
         {
             ReadFile(file.RelativePath, file.FullPath, file.DisplayPath, files, diagnostics);
@@ -312,14 +313,16 @@ public sealed class SiteSession
         || old.OutputPath != now.OutputPath;
 
     /// <summary>Renders pages in parallel into <paramref name="files"/>; a page that fails keeps its previous bytes.</summary>
-    private List<Diagnostic> RenderPages(SiteContext site, IReadOnlyList<Page> pages, Dictionary<string, byte[]> files, IReadOnlyDictionary<string, byte[]> previous, Dictionary<string, IReadOnlyList<Diagnostic>>? readDiagnostics)
+    private List<Diagnostic> RenderPages(SiteContext site, IReadOnlyList<Page> pages, Dictionary<string, byte[]> files, IReadOnlyDictionary<string, byte[]> previous, Dictionary<string, IReadOnlyList<Diagnostic>>? readDiagnostics, IProgress<BuildProgress>? progress = null)
     {
         var results = new (RenderedPage? Rendered, IReadOnlyList<Diagnostic> Diagnostics)[pages.Count];
+        var done = 0;
         Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var bag = new DiagnosticBag();
             var rendered = PageRenderer.Render(pages[i], site, bag);
             results[i] = (rendered, bag.ToSortedList());
+            progress?.Report(new BuildProgress(Interlocked.Increment(ref done), pages.Count));
         });
 
         var all = new List<Diagnostic>();

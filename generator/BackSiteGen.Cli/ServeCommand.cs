@@ -49,7 +49,7 @@ internal static class ServeCommand
         {
             server = await SiteServer.StartAsync(options, serve, Print, progress, cancel).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or ArgumentException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is IOException or FormatException or System.Net.Sockets.SocketException)
         {
             stdout.WriteLine($"backsitegen: cannot serve on {serve.Host}:{serve.Port}: {ex.Message}");
             return ExitCodes.BadCommandLine;

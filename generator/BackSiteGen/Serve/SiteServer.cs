@@ -56,25 +56,29 @@ public sealed class SiteServer : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CommandLineLifetime>();
         var app = builder.Build();
         app.Run(handler.HandleAsync);
+        SiteWatcher watcher;
         try
         {
             await app.StartAsync(cancel).ConfigureAwait(false);
+
+            // Kestrel first: a port already in use should fail before anything watches the disk.
+            watcher = new SiteWatcher(session, report =>
+            {
+                reload.Publish(report);
+                rebuilt(report);
+            });
         }
         catch
         {
             await stopping.CancelAsync().ConfigureAwait(false);
             stopping.Dispose();
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal)), first.Site.BasePath);
-        var watcher = new SiteWatcher(session, report =>
-        {
-            reload.Publish(report);
-            rebuilt(report);
-        });
         return new SiteServer(app, watcher, stopping, session, uri, first);
     }
 
@@ -82,7 +86,7 @@ public sealed class SiteServer : IAsyncDisposable
     public static IPAddress ParseHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
         : IPAddress.TryParse(host, out var ip) ? ip
-        : throw new ArgumentException($"'{host}' is not an IP address; use 127.0.0.1 (the default), ::1 or, to let other machines see the preview, 0.0.0.0.", nameof(host));
+        : throw new FormatException($"'{host}' is not an IP address; use 127.0.0.1 (the default), ::1 or, to let other machines see the preview, 0.0.0.0.");
 
     public async ValueTask DisposeAsync()
     {

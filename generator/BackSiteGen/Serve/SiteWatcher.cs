@@ -23,7 +23,29 @@ public sealed class SiteWatcher : IDisposable
     {
         _session = session;
         _rebuilt = rebuilt;
-        foreach (var folder in session.WatchedFolders.Where(Directory.Exists))
+        try
+        {
+            Watch(session.WatchedFolders);
+        }
+        catch
+        {
+            // Out of inotify instances, typically: release the watchers already made before the caller reports it.
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+
+            _stop.Dispose();
+            _signal.Dispose();
+            throw;
+        }
+
+        _loop = Task.Run(RunAsync);
+    }
+
+    private void Watch(IEnumerable<string> folders)
+    {
+        foreach (var folder in folders.Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder)
             {
@@ -45,11 +67,9 @@ public sealed class SiteWatcher : IDisposable
                 _overflowed = true;
                 _signal.Release();
             };
-            watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
+            watcher.EnableRaisingEvents = true;
         }
-
-        _loop = Task.Run(RunAsync);
     }
 
     private void Enqueue(string path)

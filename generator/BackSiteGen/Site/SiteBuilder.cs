@@ -76,15 +76,15 @@ public static class SiteBuilder
         {
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
-            var rendered = 0;
+            var renderedCount = 0;
             Parallel.ForEach(site.Index.Pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
             {
-                if (PageRenderer.Render(page, site, diagnostics) is { } html)
+                if (PageRenderer.Render(page, site, diagnostics) is { } rendered)
                 {
-                    File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), html.Html, Utf8NoBom);
+                    File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
                 }
 
-                progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), site.Index.Pages.Count));
+                progress?.Report(new BuildProgress(Interlocked.Increment(ref renderedCount), site.Index.Pages.Count));
             });
 
             foreach (var file in inventory.StaticFiles)

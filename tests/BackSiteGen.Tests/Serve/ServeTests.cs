@@ -203,4 +203,17 @@ public sealed class ServeTests
         Assert.Contains("First version.", page, StringComparison.Ordinal);
         Assert.Contains(ServeAssets.ScriptPath, page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_editor_that_saves_by_renaming_a_temporary_file_is_followed()
+    {
+        await using var running = await RunningSite.StartAsync(Site);
+        var temporary = Path.Combine(running.Site.Root, "content", ".a.md.tmp");
+
+        await File.WriteAllTextAsync(temporary, PageA + "Saved atomically.\n");
+        File.Move(temporary, Path.Combine(running.Site.Root, "content", "a.md"), overwrite: true);
+
+        await running.WaitForAsync("/a/", b => b.Contains("Saved atomically.", StringComparison.Ordinal));
+    }
 }
+

@@ -63,7 +63,7 @@ internal static class SaveToPageBenchmark
         var path = Path.Combine(site.Root, site.EditedPage);
         var url = new Uri(site.EditedUrl.TrimStart('/'), UriKind.Relative);
         var times = new List<double>();
-        const int warmup = 5;
+        const int warmup = 15;
         for (var round = 0; round < warmup + edits; round++)
         {
             var marker = $"round-{round}-{Guid.NewGuid():N}";

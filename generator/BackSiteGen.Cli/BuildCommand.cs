@@ -39,7 +39,12 @@ internal static class BuildCommand
 
     public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null)
     {
-        var result = SiteBuilder.Build(options);
+        BuildResult result;
+        using (var progress = ProgressLine.For(stdout))
+        {
+            result = SiteBuilder.Build(options, progress);
+        }
+
         DiagnosticPrinter.Print(result.Diagnostics, stdout);
         WriteReport(result.Report, stdout, reportFile);
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);

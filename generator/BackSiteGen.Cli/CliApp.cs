@@ -13,6 +13,8 @@ internal static class CliApp
             verbose,
             BuildCommand.Create(stdout),
             CheckCommand.Create(stdout),
+            ServeCommand.Create(stdout),
+            NewCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -17,6 +17,11 @@ public sealed class SiteIndex(IReadOnlyList<Page> pages, IReadOnlyDictionary<str
 
     public IEnumerable<string> PageSources => _pagesBySource.Keys;
 
+    /// <summary>The same site with one page's text replaced, for <c>serve</c>: the caller has made sure the page keeps
+    /// its source path and URL, so nothing else in the index moves.</summary>
+    public SiteIndex WithPage(Page page) =>
+        new(Pages.Select(p => p.Source.RelativePath == page.Source.RelativePath ? page : p).ToList(), fileUrls, BasePath);
+
     /// <summary>A site-relative URL ("/a/b/") with the base path in front ("/repo/a/b/").</summary>
     public string WithBasePath(string siteRelativeUrl) => BasePath + siteRelativeUrl.TrimStart('/');
 }

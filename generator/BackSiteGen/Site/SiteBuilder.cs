@@ -24,13 +24,14 @@ public static class SiteBuilder
     /// <summary>Files the build writes itself; a page or file of the same name collides with them.</summary>
     internal static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
 
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="progress">Told how many pages are rendered so far, so a terminal can show a progress line.</param>
+    public static BuildResult Build(BuildOptions options, IProgress<BuildProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var (pages, files) = (0, 0);
         var facts = new ConcurrentBag<Trust.PageFacts>();
-        var succeeded = BuildInto(options, diagnostics, facts, ref pages, ref files);
+        var succeeded = BuildInto(options, diagnostics, facts, progress, ref pages, ref files);
         var sorted = diagnostics.ToSortedList();
         return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = TrustReport.From(facts, sorted) };
     }
@@ -69,7 +70,7 @@ public static class SiteBuilder
         return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, ref int pageCount, ref int fileCount)
+    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, IProgress<BuildProgress>? progress, ref int pageCount, ref int fileCount)
     {
         var site = Load(options, diagnostics);
         if (site is null)
@@ -89,6 +90,7 @@ public static class SiteBuilder
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
             var renderedPages = new ConcurrentBag<RenderedPage>();
             var links = new BuildLinkCheck(site);
+            var renderedCount = 0;
             void RenderPage(Page page, ScriptObject? siteModel)
             {
                 if (PageRenderer.Render(page, site, diagnostics, siteModel) is { } rendered)
@@ -102,6 +104,8 @@ public static class SiteBuilder
                         facts.Add(trust);
                     }
                 }
+
+                progress?.Report(new BuildProgress(Interlocked.Increment(ref renderedCount), site.Index.Pages.Count));
             }
 
             Parallel.ForEach(site.Index.Pages.Where(p => !ReferencesPage.Is(p, site.Theme)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => RenderPage(page, null));
@@ -158,13 +162,17 @@ public static class SiteBuilder
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(sources, source =>
         {
-            if (ReadPage(source, diagnostics) is { } page && (options.Drafts || (!page.FrontMatter.Draft && !(page.FrontMatter.Date > options.Today))))
+            if (ReadPage(source, diagnostics) is { } page && IsPublished(page, options))
             {
                 pages.Add(page);
             }
         });
         return pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Drafts and pages dated in the future stay out unless asked for; <c>serve</c> asks the same question per edit.</summary>
+    internal static bool IsPublished(Page page, BuildOptions options) =>
+        options.Drafts || (!page.FrontMatter.Draft && !(page.FrontMatter.Date > options.Today));
 
     public static Page? ReadPage(SourceFile source, DiagnosticBag diagnostics)
     {
@@ -253,7 +261,7 @@ public static class SiteBuilder
         return new SiteIndex(pages, fileUrls, config.BasePath);
     }
 
-    private static List<(string Full, string Relative)> ThemeAssets(Theme theme)
+    internal static List<(string Full, string Relative)> ThemeAssets(Theme theme)
     {
         var assets = Path.Combine(theme.Root, Theme.AssetsFolder);
         if (!Directory.Exists(assets))
@@ -283,19 +291,33 @@ public static class SiteBuilder
 
     private static void WriteSiteFiles(string staging, SiteContext site, DiagnosticBag diagnostics)
     {
+        foreach (var (path, text) in RenderSiteFiles(site, diagnostics))
+        {
+            File.WriteAllText(Path.Combine(staging, path), text, Utf8NoBom);
+        }
+    }
+
+    /// <summary>The files the build generates itself, as text, so <c>serve</c> can hold them in memory.</summary>
+    internal static List<(string Path, string Text)> RenderSiteFiles(SiteContext site, DiagnosticBag diagnostics)
+    {
         var (config, theme) = (site.Config, site.Theme);
         var urls = site.Index.Pages.Select(p => new Uri(config.BaseUrl, p.Url.TrimStart('/')).AbsoluteUri);
-        File.WriteAllText(Path.Combine(staging, "sitemap.xml"), SiteFiles.Sitemap(urls), Utf8NoBom);
-        File.WriteAllText(Path.Combine(staging, "robots.txt"), SiteFiles.Robots(new Uri(config.BaseUrl, "sitemap.xml").AbsoluteUri), Utf8NoBom);
-        File.WriteAllBytes(Path.Combine(staging, ".nojekyll"), []);
+        var files = new List<(string Path, string Text)>
+        {
+            ("sitemap.xml", SiteFiles.Sitemap(urls)),
+            ("robots.txt", SiteFiles.Robots(new Uri(config.BaseUrl, "sitemap.xml").AbsoluteUri)),
+            (".nojekyll", string.Empty),
+        };
         if (theme.HasLayout("404"))
         {
             var globals = new ScriptObject { ["site"] = site.SiteModel, ["page"] = TemplateModel.NotFoundPage(config) };
             if (site.Templates.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
             {
-                File.WriteAllText(Path.Combine(staging, "404.html"), html, Utf8NoBom);
+                files.Add(("404.html", html));
             }
         }
+
+        return files;
     }
 
     /// <summary>Creates every folder once, up front, so the parallel writers only write files.</summary>

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BackSiteGen.Config;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Site;
+using Scriban;
+using Scriban.Runtime;
+using YamlDotNet.RepresentationModel;
+
+namespace BackSiteGen.Scaffold;
+
+/// <summary>Starts a page with complete front matter from the theme's archetype, so a new page passes the build and
+/// the review checks from its first save: today's review date, the next one at the site's interval, the editorial team.</summary>
+public static class PageScaffold
+{
+    public const string ArchetypesFolder = "archetypes";
+
+    /// <summary>The review interval when site.yml does not set <c>review: { max_interval_years: N }</c>.</summary>
+    public const int DefaultReviewYears = 3;
+
+    /// <summary>What the writer must replace; a description is what search results and link previews show.</summary>
+    public const string DescriptionPlaceholder = "TODO: one plain sentence that says what this page helps with (shown in search results).";
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static readonly JsonSerializerOptions YamlStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <param name="path">The new page, relative to the current folder or to the content folder; ".md" is added when missing.</param>
+    public static ScaffoldResult Create(BuildOptions options, PageKind kind, string path, string title, string? description)
+    {
+        var contentDir = options.FullPath(options.ContentDir);
+        var themeDir = options.FullPath(options.ThemeDir);
+        if (!Directory.Exists(contentDir))
+        {
+            return Refuse($"The content folder '{options.ContentDir}' does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return Refuse("Give the page a title with --title \"…\".");
+        }
+
+        var target = Target(options, contentDir, path);
+        if (target is null)
+        {
+            return Refuse($"'{path}' is not inside the content folder '{options.ContentDir}'; new pages belong there.");
+        }
+
+        var display = options.DisplayPath(target);
+        if (File.Exists(target) || Directory.Exists(target))
+        {
+            return Refuse($"'{display}' already exists; nothing was changed.");
+        }
+
+        var archetypeName = kind == PageKind.Exercise ? "exercise" : "page";
+        var archetypePath = Path.Combine(themeDir, ArchetypesFolder, archetypeName + ".md");
+        if (!File.Exists(archetypePath))
+        {
+            return Refuse($"The theme has no archetype '{options.DisplayPath(archetypePath)}'.");
+        }
+
+        var template = Template.Parse(File.ReadAllText(archetypePath), archetypePath);
+        if (template.HasErrors)
+        {
+            return Refuse($"The archetype '{options.DisplayPath(archetypePath)}' has errors: {string.Join("; ", template.Messages.Select(m => m.ToString()))}");
+        }
+
+        var config = SiteConfigLoader.Load(contentDir, options.DisplayPath(contentDir), null, new DiagnosticBag());
+        var today = options.Today;
+        var model = new ScriptObject
+        {
+            ["title"] = title.Trim(),
+            ["description"] = string.IsNullOrWhiteSpace(description) ? DescriptionPlaceholder : description.Trim(),
+            ["reviewed_by"] = config.EditorialTeam,
+            ["last_reviewed"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["next_review"] = today.AddYears(ReviewYears(config)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["layout"] = kind == PageKind.Exercise && File.Exists(Path.Combine(themeDir, "layouts", "exercise.html")) ? "exercise" : null,
+        };
+        model.Import("yaml", new Func<string?, string>(Yaml));
+        var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000 };
+        context.PushGlobal(model);
+        var text = template.Render(context);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            // CreateNew: a file that appeared since the check above is still never overwritten.
+            using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(Utf8NoBom.GetBytes(text));
+        }
+        catch (IOException ex)
+        {
+            return Refuse($"Cannot write '{display}': {ex.Message}");
+        }
+
+        return new ScaffoldResult(target, display, null);
+    }
+
+    /// <summary>Where the page goes: the path as written if that is inside the content folder, else the path below it.</summary>
+    private static string? Target(BuildOptions options, string contentDir, string path)
+    {
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var withExtension = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path : path.TrimEnd('/', '\\') + ".md";
+        foreach (var candidate in new[] { options.FullPath(withExtension), Path.GetFullPath(withExtension, contentDir) })
+        {
+            if (candidate.StartsWith(contentDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                var relative = Path.GetRelativePath(contentDir, candidate).Replace('\\', '/');
+
+                // Names starting with '_' or '.' are never published: a page there would silently not exist.
+                return relative.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')) ? null : candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>site.yml's <c>review.max_interval_years</c>, read tolerantly: anything but a whole number from 1 to 10 means the default.</summary>
+    public static int ReviewYears(SiteConfig config) =>
+        config.Sections.TryGetValue("review", out var review)
+        && review.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "max_interval_years" }).Value is YamlScalarNode { Value: { } text }
+        && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var years) && years is >= 1 and <= 10
+            ? years
+            : DefaultReviewYears;
+
+    /// <summary>A YAML double-quoted string (JSON's syntax, which YAML reads the same), so a title with ':' or '#' stays one value.</summary>
+    public static string Yaml(string? value) => JsonSerializer.Serialize(value ?? string.Empty, YamlStrings);
+
+    private static ScaffoldResult Refuse(string why) => new(null, null, why);
+}

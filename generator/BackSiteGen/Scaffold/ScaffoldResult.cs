@@ -1,0 +1,4 @@
+namespace BackSiteGen.Scaffold;
+
+/// <summary>The file <c>new</c> wrote, or why it wrote nothing (a message for the command line, not a diagnostic: no site file is wrong).</summary>
+public sealed record ScaffoldResult(string? WrittenPath, string? DisplayPath, string? Refusal);

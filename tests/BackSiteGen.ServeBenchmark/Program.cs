@@ -1,0 +1,3 @@
+using BackSiteGen.ServeBenchmark;
+
+return await SaveToPageBenchmark.RunAsync(args);

@@ -1,4 +1,10 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BackSiteGen.Benchmarks -- --filter '*'
+if (args is ["profile", var content, var theme])
+{
+    BackSiteGen.Benchmarks.PipelineProfile.Run(content, theme);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BackSiteGen.Benchmarks.StageBenchmarks).Assembly).Run(args);

@@ -17,7 +17,8 @@ public sealed class BuildLinkCheck
     public BuildLinkCheck(SiteContext site) => _site = site;
 
     /// <summary>Called once per page from any thread; keeps the facts and the page's origin, never the HTML.</summary>
-    public void Add(RenderedPage rendered)
+    /// <returns>The page's facts as extracted, citation links included, for the citation check.</returns>
+    public HtmlFacts Add(RenderedPage rendered)
     {
         var path = UrlResolver.Decode(rendered.Page.OutputPath);
         var html = rendered.Html;
@@ -25,8 +26,10 @@ public sealed class BuildLinkCheck
         // An empty body has an empty region (every link is the layout's); -1 means the layout changed the body.
         var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
         var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
-        _pages[path] = WithoutCitationLinks(HtmlFactsExtractor.Extract(html, path), rendered);
+        var facts = HtmlFactsExtractor.Extract(html, path);
+        _pages[path] = WithoutCitationLinks(facts, rendered);
         _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);
+        return facts;
     }
 
     /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at

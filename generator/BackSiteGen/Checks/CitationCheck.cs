@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using BackSiteGen.Citations;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Site;
@@ -12,23 +11,20 @@ public static class CitationCheck
     private const string EntryPrefix = "ref-";
     private const string BackLinkPrefix = "cite-";
 
-    public static void Verify(RenderedPage page, DiagnosticBag diagnostics)
+    /// <param name="facts">The ids and links the link checker extracted from the same HTML: one tokenizer pass
+    /// serves both checks, so a page is never parsed twice.</param>
+    public static void Verify(RenderedPage page, HtmlFacts facts, DiagnosticBag diagnostics)
     {
-        var html = page.Html;
-
-        // Most pages cite nothing and list nothing: skip the parse.
-        if (page.Content.Citations.Count == 0 && !html.Contains(EntryPrefix, StringComparison.Ordinal))
+        // Most pages cite nothing and list nothing: nothing to compare.
+        if (page.Content.Citations.Count == 0 && !page.Html.Contains(EntryPrefix, StringComparison.Ordinal))
         {
             return;
         }
 
-        var document = new HtmlParser().ParseDocument(html);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = facts.Ids;
         var entries = new List<string>();
-        foreach (var element in document.QuerySelectorAll("[id]"))
+        foreach (var id in ids.Keys)
         {
-            var id = element.Id!;
-            ids.Add(id);
             if (id.StartsWith(EntryPrefix, StringComparison.Ordinal))
             {
                 entries.Add(id);
@@ -38,18 +34,23 @@ public static class CitationCheck
         var pageSpan = new SourceSpan(page.Page.Source.DisplayPath, 1, 1);
         var cited = new HashSet<string>(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var link in document.QuerySelectorAll("a[href^='#']"))
+        foreach (var link in facts.Links)
         {
-            var target = Uri.UnescapeDataString(link.GetAttribute("href")![1..]);
+            if (link.Element != LinkElement.Hyperlink || !link.Url.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var target = Uri.UnescapeDataString(link.Url[1..]);
             if (target.StartsWith(EntryPrefix, StringComparison.Ordinal))
             {
                 cited.Add(target);
-                if (!ids.Contains(target) && reported.Add(target))
+                if (!ids.ContainsKey(target) && reported.Add(target))
                 {
                     ReportMissingEntry(page, target[EntryPrefix.Length..], pageSpan, diagnostics);
                 }
             }
-            else if (target.StartsWith(BackLinkPrefix, StringComparison.Ordinal) && !ids.Contains(target) && reported.Add(target))
+            else if (target.StartsWith(BackLinkPrefix, StringComparison.Ordinal) && !ids.ContainsKey(target) && reported.Add(target))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EntryWithoutCitation, pageSpan, $"The built page has a back link to '#{target}', but no citation carries that id."));
             }

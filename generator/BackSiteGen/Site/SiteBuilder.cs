@@ -95,10 +95,15 @@ public static class SiteBuilder
             {
                 if (PageRenderer.Render(page, site, diagnostics, siteModel) is { } rendered)
                 {
-                    CitationCheck.Verify(rendered, diagnostics);
                     File.WriteAllText(Path.Combine(output.Staging, page.OutputPath), rendered.Html, Utf8NoBom);
-                    renderedPages.Add(rendered);
-                    links.Add(rendered);
+                    if (rendered.Content.Citations.Count > 0)
+                    {
+                        // The references page needs each page's citations, not its HTML: keeping every page's HTML
+                        // until the end would make memory grow with the size of the whole site.
+                        renderedPages.Add(rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, ReadableBlocks = [] } });
+                    }
+
+                    CitationCheck.Verify(rendered, links.Add(rendered), diagnostics);
                     if (rendered.Trust is { } trust)
                     {
                         facts.Add(trust);

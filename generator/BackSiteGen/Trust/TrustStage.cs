@@ -103,7 +103,7 @@ internal static partial class TrustStage
             fm.LastReviewed,
             fm.NextReview,
             settings.Review.ReviewerOf(fm.ReviewedBy, site.Config),
-            CitationKeys(page.Body),
+            content.References.Count,
             content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
             content.GlossaryTerms,
             hasJsonLd);
@@ -126,25 +126,4 @@ internal static partial class TrustStage
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StructuredDataMissing, new SourceSpan(site.Theme.DisplayPathOf("partials/base.html"), 1, 1), $"{without.Count} page(s) have no JSON-LD, first {without[0]}: add {{{{ page.json_ld }}}} inside <head>."));
         }
     }
-
-    /// <summary>Distinct citation keys in [@a; @b] markers; the citations stage owns their meaning, the report only counts them.</summary>
-    private static int CitationKeys(string markdown)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match group in CitationGroup().Matches(markdown))
-        {
-            foreach (Match key in CitationKey().Matches(group.Value))
-            {
-                keys.Add(key.Groups[1].Value);
-            }
-        }
-
-        return keys.Count;
-    }
-
-    [GeneratedRegex(@"\[-?@[^\]\n]*\]")]
-    private static partial Regex CitationGroup();
-
-    [GeneratedRegex(@"@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)")]
-    private static partial Regex CitationKey();
 }

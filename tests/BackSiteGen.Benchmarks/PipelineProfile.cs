@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using BackSiteGen.Checks;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Site;
+using BackSiteGen.Trust;
+
+namespace BackSiteGen.Benchmarks;
+
+/// <summary>Where one thread's time goes per page, stage by stage, on a real content folder:
+/// <c>dotnet run -c Release --project tests/BackSiteGen.Benchmarks -- profile CONTENT THEME</c>.
+/// A quick look before reaching for BenchmarkDotNet, not a substitute for it.</summary>
+internal static class PipelineProfile
+{
+    public static void Run(string content, string theme)
+    {
+        var diagnostics = new DiagnosticBag();
+        var clock = Stopwatch.StartNew();
+        var site = SiteBuilder.Load(new BuildOptions(content, theme, "unused-output"), diagnostics) ?? throw new InvalidOperationException("The site does not load.");
+        Console.WriteLine($"load: {clock.Elapsed.TotalMilliseconds:0} ms for {site.Index.Pages.Count} pages");
+        var links = new BuildLinkCheck(site);
+        var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        void Time(string stage, Action action)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            stages[stage] = stages.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start);
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            stages.Clear();
+            foreach (var page in site.Index.Pages)
+            {
+                Time("markdown", () => site.Markdown.Render(page, site.Index, new DiagnosticBag()));
+                RenderedPage? rendered = null;
+                Time("markdown+template+trust", () => rendered = PageRenderer.Render(page, site, new DiagnosticBag()));
+                HtmlFacts? facts = null;
+                Time("link facts", () => facts = links.Add(rendered!));
+                Time("citation check", () => CitationCheck.Verify(rendered!, facts!, new DiagnosticBag()));
+                Time("write", () => File.WriteAllText(Path.Combine(Path.GetTempPath(), "bsg-profile.html"), rendered!.Html));
+            }
+        }
+
+        foreach (var (stage, time) in stages)
+        {
+            Console.WriteLine($"{stage,-28} {time.TotalMilliseconds / site.Index.Pages.Count,8:0.000} ms/page");
+        }
+
+        Time("link resolution", () => links.Check(new DiagnosticBag()));
+        Console.WriteLine($"{"link resolution",-28} {stages["link resolution"].TotalMilliseconds,8:0} ms total");
+    }
+}

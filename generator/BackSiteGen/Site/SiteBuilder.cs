@@ -195,7 +195,11 @@ public static class SiteBuilder
 
         void Claim(string outputPath, SourceSpan span)
         {
-            if (owners.TryGetValue(outputPath, out var owner))
+            if (!OutputPath.IsSafe(outputPath))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PermalinkLeavesSite, span, $"'{span.File}' would be written to '{outputPath}', which is not a plain path inside the output folder; rename the file or fix its permalink."));
+            }
+            else if (owners.TryGetValue(outputPath, out var owner))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputPathCollision, span, $"'{span.File}' and {(owner.Contains(' ', StringComparison.Ordinal) ? owner : $"'{owner}'")} would both be written to '{outputPath}'."));
             }

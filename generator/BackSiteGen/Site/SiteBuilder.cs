@@ -91,9 +91,9 @@ public static class SiteBuilder
             fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
             WriteSiteFiles(output.Staging, site, diagnostics);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {io.Message}"));
             return false;
         }
 
@@ -104,7 +104,16 @@ public static class SiteBuilder
             return false;
         }
 
-        output.Commit();
+        try
+        {
+            output.Commit();
+        }
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot swap the new site in: {io.Message}"));
+            return false;
+        }
+
         return true;
     }
 

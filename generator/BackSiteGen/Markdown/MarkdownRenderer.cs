@@ -1,6 +1,7 @@
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown.Links;
+using BackSiteGen.Markdown.RawHtml;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
@@ -13,11 +14,17 @@ namespace BackSiteGen.Markdown;
 /// <summary>Renders page bodies with one Markdig pipeline, built once and shared by every thread.</summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline;
+    /// <summary>The most HTML one page body may render to: far above any real page (a few megabytes), and below the
+    /// string limit templates run with, so a page is never cut short silently.</summary>
+    public const int MaxHtmlLength = 16 * 1024 * 1024;
 
-    public MarkdownRenderer()
+    private readonly MarkdownPipeline _pipeline;
+    private readonly RawHtmlPolicy _rawHtml;
+
+    public MarkdownRenderer(RawHtmlPolicy? rawHtml = null)
     {
-        _pipeline = new MarkdownPipelineBuilder()
+        _rawHtml = rawHtml ?? RawHtmlPolicy.Strict;
+        _pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = NestingDepth.Limit }
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseCustomContainers()
@@ -29,7 +36,34 @@ public sealed class MarkdownRenderer
 
     public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
     {
+        try
+        {
+            if (NestingDepth.FirstTooDeepLine(page.Body) is not { } tooDeep)
+            {
+                return RenderChecked(page, site, diagnostics);
+            }
+
+            TooDeep(page, tooDeep, diagnostics);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            // Markdig's nesting guard fired (see NestingDepth); its message has no position, so we find the line ourselves.
+            TooDeep(page, NestingDepth.DeepestLine(page.Body), diagnostics);
+        }
+
+        return new RenderedContent(string.Empty, [], []);
+    }
+
+    private static void TooDeep(Page page, int bodyLine, DiagnosticBag diagnostics) =>
+        diagnostics.Add(Diagnostic.Error(
+            DiagnosticCodes.NestingTooDeep,
+            new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + bodyLine, 1),
+            $"Lists, block quotes, links or emphasis are nested more than {NestingDepth.Limit} levels deep here; BackSiteGen stops there so a runaway page cannot crash the build."));
+
+    private RenderedContent RenderChecked(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    {
         var document = Markdig.Markdown.Parse(page.Body, _pipeline);
+        RawHtmlGuard.Check(document, page, _rawHtml, diagnostics);
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
         foreach (var node in document.Descendants())
@@ -59,6 +93,12 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
+        if (writer.GetStringBuilder().Length > MaxHtmlLength)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PageTooLarge, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine, 1), $"The page renders to more than {MaxHtmlLength / (1024 * 1024)} MB of HTML; split it into several pages."));
+            return new RenderedContent(string.Empty, toc, links);
+        }
+
         return new RenderedContent(writer.ToString(), toc, links);
     }
 

@@ -5,6 +5,7 @@ using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
+using BackSiteGen.Markdown.RawHtml;
 using BackSiteGen.Output;
 using BackSiteGen.Templates;
 using Scriban.Runtime;
@@ -54,7 +55,7 @@ public static class SiteBuilder
         var navigation = Navigation.Build(index.Pages, index);
         var siteModel = TemplateModel.Site(config, navigation);
         siteModel.IsReadOnly = true;
-        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel);
+        return new SiteContext(options, config, inventory, theme, index, navigation, new MarkdownRenderer(RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics)), new TemplateRenderer(theme, TemplateModel.Functions(config)), siteModel);
     }
 
     private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ref int pageCount, ref int fileCount)

@@ -1,0 +1,158 @@
+using System.Net;
+using BackSiteGen.Diagnostics;
+
+namespace BackSiteGen.Markdown.RawHtml;
+
+/// <summary>Finds scripts, embeds, event attributes and <c>javascript:</c> URLs in a fragment of HTML.</summary>
+/// <remarks>A small tag tokenizer rather than a full HTML parser: it must report offsets in the writer's source,
+/// and it errs towards reporting (an attribute that merely looks like an event handler is still an error, with a
+/// clear message), never towards letting a script through.</remarks>
+public static class RawHtmlScanner
+{
+    private static readonly string[] EmbedTags = ["iframe", "frame", "frameset", "object", "embed"];
+
+    private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcdoc"];
+
+    public static List<RawHtmlFinding> Scan(string html, RawHtmlPolicy policy)
+    {
+        var findings = new List<RawHtmlFinding>();
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                // Comments are inert; skip to their end.
+                var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = close < 0 ? html.Length : close + 3;
+                continue;
+            }
+
+            var tagStart = i;
+            i++;
+            if (i >= html.Length || !char.IsAsciiLetter(html[i]))
+            {
+                continue;
+            }
+
+            var nameStart = i;
+            while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or ':'))
+            {
+                i++;
+            }
+
+            var tag = html[nameStart..i];
+            if (tag.Equals("script", StringComparison.OrdinalIgnoreCase) && !policy.AllowScripts)
+            {
+                findings.Add(new RawHtmlFinding(DiagnosticCodes.ScriptInContent, "A <script> element in content; the site promises readers no scripts from content. Remove it, or set 'security: { allow_scripts: true }' in site.yml.", tagStart));
+            }
+            else if (EmbedTags.Contains(tag, StringComparer.OrdinalIgnoreCase) && !policy.AllowIframes)
+            {
+                findings.Add(new RawHtmlFinding(DiagnosticCodes.IframeInContent, $"An <{tag.ToLowerInvariant()}> element in content embeds another site's page. Link to it instead, or set 'security: {{ allow_iframes: true }}' in site.yml.", tagStart));
+            }
+
+            i = ScanAttributes(html, i, policy, findings);
+        }
+
+        return findings;
+    }
+
+    /// <summary>Reads attributes up to the end of the tag; returns the offset after it.</summary>
+    private static int ScanAttributes(string html, int i, RawHtmlPolicy policy, List<RawHtmlFinding> findings)
+    {
+        while (i < html.Length && html[i] != '>')
+        {
+            if (char.IsWhiteSpace(html[i]) || html[i] == '/')
+            {
+                i++;
+                continue;
+            }
+
+            var nameStart = i;
+            while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not ('=' or '>' or '/'))
+            {
+                i++;
+            }
+
+            var name = html[nameStart..i];
+            while (i < html.Length && char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+
+            string? value = null;
+            if (i < html.Length && html[i] == '=')
+            {
+                i++;
+                while (i < html.Length && char.IsWhiteSpace(html[i]))
+                {
+                    i++;
+                }
+
+                if (i < html.Length && html[i] is '"' or '\'')
+                {
+                    var quote = html[i];
+                    var close = html.IndexOf(quote, i + 1);
+                    var end = close < 0 ? html.Length : close;
+                    value = html[(i + 1)..end];
+                    i = close < 0 ? html.Length : close + 1;
+                }
+                else
+                {
+                    var valueStart = i;
+                    while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>')
+                    {
+                        i++;
+                    }
+
+                    value = html[valueStart..i];
+                }
+            }
+
+            if (policy.AllowScripts || name.Length == 0)
+            {
+                continue;
+            }
+
+            if (name.Length > 2 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add(new RawHtmlFinding(DiagnosticCodes.EventHandlerInContent, $"The event attribute '{name}' runs a script; content may not. Remove it, or set 'security: {{ allow_scripts: true }}' in site.yml.", nameStart));
+            }
+            else if (value is not null && UrlAttributes.Contains(name, StringComparer.OrdinalIgnoreCase) && IsScriptUrl(WebUtility.HtmlDecode(value)))
+            {
+                findings.Add(new RawHtmlFinding(DiagnosticCodes.ScriptUrlInContent, $"The {name.ToLowerInvariant()} attribute is a script URL; content may not run scripts. Link to a page instead.", nameStart));
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>True for <c>javascript:</c> and <c>vbscript:</c> URLs, however they are spaced or cased, as browsers read them.</summary>
+    public static bool IsScriptUrl(string url)
+    {
+        // Browsers drop ASCII tabs and newlines anywhere in a URL and leading spaces and control characters.
+        Span<char> scheme = stackalloc char[16];
+        var length = 0;
+        foreach (var c in url)
+        {
+            if (c <= ' ' || c == '\u007F')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                var written = scheme[..length];
+                return written.Equals("javascript", StringComparison.OrdinalIgnoreCase) || written.Equals("vbscript", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (length == scheme.Length)
+            {
+                return false;
+            }
+
+            scheme[length++] = c;
+        }
+
+        return false;
+    }
+}

@@ -23,10 +23,10 @@ public static class RawHtmlGuard
             switch (node)
             {
                 case HtmlBlock block:
-                    Report(page.Body.Substring(block.Span.Start, Math.Min(block.Span.Length, page.Body.Length - block.Span.Start)), block.Span.Start);
+                    CheckBlock(block);
                     break;
                 case HtmlInline inline when inline.Tag is { } tag:
-                    Report(tag, inline.Span.Start);
+                    CheckInline(inline, tag);
                     break;
                 case LinkInline { Url: { } url } link when !policy.AllowScripts && RawHtmlScanner.IsScriptUrl(url):
                     Add(DiagnosticCodes.ScriptUrlInContent, $"The link '{url}' runs a script; content may not. Link to a page instead.", MarkdownRenderer.SpanOf(page, link.Line, link.Column));
@@ -37,15 +37,50 @@ public static class RawHtmlGuard
             }
         }
 
-        void Report(string html, int start)
+        // Scan the block's lines as the browser will get them: inside a block quote or list, Markdig strips the
+        // '> ' or indentation from each line, so "<div\n> onclick=…>" reaches the reader as an event attribute.
+        void CheckBlock(HtmlBlock block)
         {
-            foreach (var finding in RawHtmlScanner.Scan(html, policy))
+            var lines = block.Lines;
+            var html = new System.Text.StringBuilder();
+            var starts = new int[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
             {
+                starts[i] = html.Length;
+                html.Append(lines.Lines[i].Slice.AsSpan()).Append('\n');
+            }
+
+            foreach (var finding in RawHtmlScanner.Scan(html.ToString(), policy))
+            {
+                var i = Array.BinarySearch(starts, finding.Offset);
+                i = i >= 0 ? i : ~i - 1;
+                var slice = lines.Lines[i].Slice;
+                var offset = ReferenceEquals(slice.Text, page.Body) ? slice.Start + finding.Offset - starts[i] : -1;
+                if (offset < 0)
+                {
+                    // A copied line (tabs expanded): its line is still right.
+                    Add(finding.Code, finding.Message, MarkdownRenderer.SpanOf(page, lines.Lines[i].Line, lines.Lines[i].Column));
+                    continue;
+                }
+
                 lineStarts ??= LineStarts(page.Body);
-                var offset = start + finding.Offset;
                 var line = Array.BinarySearch(lineStarts, offset);
                 line = line >= 0 ? line : ~line - 1;
                 Add(finding.Code, finding.Message, MarkdownRenderer.SpanOf(page, line, offset - lineStarts[line]));
+            }
+        }
+
+        // An inline tag's text has its container prefixes removed too; count its lines to find the one to report.
+        void CheckInline(HtmlInline inline, string tag)
+        {
+            foreach (var finding in RawHtmlScanner.Scan(tag, policy))
+            {
+                var newline = tag.LastIndexOf('\n', Math.Max(0, finding.Offset - 1));
+                var lines = tag.AsSpan(0, finding.Offset).Count('\n');
+                var span = lines == 0
+                    ? MarkdownRenderer.SpanOf(page, inline.Line, inline.Column + finding.Offset)
+                    : MarkdownRenderer.SpanOf(page, inline.Line + lines, finding.Offset - newline - 1);
+                Add(finding.Code, finding.Message, span);
             }
         }
 

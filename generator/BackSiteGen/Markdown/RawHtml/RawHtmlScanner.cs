@@ -61,6 +61,13 @@ public static class RawHtmlScanner
     {
         while (i < html.Length && html[i] != '>')
         {
+            if (html[i] == '<')
+            {
+                // "<scr<script>": browsers read one odd tag name, but other parsers (and sanitizers downstream) may
+                // not; treat the '<' as the start of a new tag, so a script hidden this way is still reported.
+                return i;
+            }
+
             if (char.IsWhiteSpace(html[i]) || html[i] == '/')
             {
                 i++;

@@ -19,11 +19,11 @@ public static class RawHtmlScanner
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0 && CommentEnd(html, i + 4) is { } end)
             {
-                // Comments are inert; skip to their end.
-                var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                i = close < 0 ? html.Length : close + 3;
+                // A closed comment is inert; an unclosed one is scanned like any text, because the layout after the
+                // page's content may close it and the reader's browser would then run what it hid.
+                i = end;
                 continue;
             }
 
@@ -54,6 +54,39 @@ public static class RawHtmlScanner
         }
 
         return findings;
+    }
+
+    /// <summary>Where a comment whose text starts at <paramref name="start"/> ends, as browsers end it: at "-->" or
+    /// "--!>", and already at "&lt;!-->" or "&lt;!--->" (so "&lt;!-->&lt;script>" runs the script). Null when unclosed.</summary>
+    private static int? CommentEnd(string html, int start)
+    {
+        if (start < html.Length && html[start] == '>')
+        {
+            return start + 1;
+        }
+
+        if (string.CompareOrdinal(html, start, "->", 0, 2) == 0)
+        {
+            return start + 2;
+        }
+
+        var close = html.IndexOf("--", start, StringComparison.Ordinal);
+        while (close >= 0)
+        {
+            if (string.CompareOrdinal(html, close + 2, ">", 0, 1) == 0)
+            {
+                return close + 3;
+            }
+
+            if (string.CompareOrdinal(html, close + 2, "!>", 0, 2) == 0)
+            {
+                return close + 4;
+            }
+
+            close = html.IndexOf("--", close + 1, StringComparison.Ordinal);
+        }
+
+        return null;
     }
 
     /// <summary>Reads attributes up to the end of the tag; returns the offset after it.</summary>

@@ -80,6 +80,7 @@ public sealed class BrokenSiteTests
         ["script after an abruptly closed comment"] = (Page(Fm + "---\n<!--><script>alert(1)</script>\n"), @"content/bad\.md\(5,6\): error BSG0302: "),
         ["script in an unclosed comment (fuzz finding)"] = (Page(Fm + "---\n<!--<script>\n"), @"content/bad\.md\(5,5\): error BSG0302: "),
         ["event attribute after a '<' inside a tag (fuzz finding)"] = (Page(Fm + "---\n<p\n<!-- onerror=alert(1)>\n"), @"content/bad\.md\(6,6\): error BSG0304: "),
+        ["script after a '<' inside an attribute name (fuzz finding)"] = (Page(Fm + "---\n<p\n]<SCRIPT>\n"), @"content/bad\.md\(6,2\): error BSG0302: "),
         ["iframe in content"] = (Page(Fm + "---\n<div>\n  <iframe src=\"https://example.org/\"></iframe>\n</div>\n"), @"content/bad\.md\(6,3\): error BSG0303: "),
         ["event attribute inline"] = (Page(Fm + "---\nClick <a href=\"#\" onclick=\"steal()\">here</a>.\n"), @"content/bad\.md\(5,19\): error BSG0304: "),
         ["event attribute on a block quote's next line"] = (Page(Fm + "---\n> <div\n> onclick=\"x()\">hi</div>\n"), @"content/bad\.md\(6,3\): error BSG0304: "),

@@ -50,8 +50,12 @@ public static class RawHtmlScanner
                 findings.Add(new RawHtmlFinding(DiagnosticCodes.IframeInContent, $"An <{tag.ToLowerInvariant()}> element in content embeds another site's page. Link to it instead, or set 'security: {{ allow_iframes: true }}' in site.yml.", tagStart));
             }
 
-            var (tagEnd, innerTag) = ScanAttributes(html, i, policy, findings);
-            i = innerTag >= 0 ? innerTag : tagEnd;
+            // Browsers read a '<' inside a tag as part of an attribute name, so "<p <!-- onerror=x>" has an event
+            // attribute; other parsers may start a new tag there ("<p ]<SCRIPT>"). Take both views: read this tag to
+            // its end, then scan again from the first '<' inside it.
+            var tagEnd = ScanAttributes(html, i, policy, findings);
+            var inner = html.IndexOf('<', tagStart + 1, Math.Max(0, Math.Min(tagEnd, html.Length) - tagStart - 1));
+            i = inner >= 0 ? inner : tagEnd;
         }
 
         return findings;
@@ -90,20 +94,11 @@ public static class RawHtmlScanner
         return null;
     }
 
-    /// <summary>Reads attributes up to the end of the tag; returns the offset after it, and the first '&lt;' inside it.</summary>
-    /// <remarks>Browsers read a '&lt;' inside a tag as part of an attribute name, so "&lt;p &lt;!-- onerror=x>" has an
-    /// event attribute; other parsers may start a new tag there ("&lt;scr&lt;script>"). The scanner takes both views:
-    /// it reads on to the end of this tag, and the caller scans again from the inner '&lt;'.</remarks>
-    private static (int End, int InnerTag) ScanAttributes(string html, int i, RawHtmlPolicy policy, List<RawHtmlFinding> findings)
+    /// <summary>Reads attributes up to the end of the tag; returns the offset after it.</summary>
+    private static int ScanAttributes(string html, int i, RawHtmlPolicy policy, List<RawHtmlFinding> findings)
     {
-        var innerTag = -1;
         while (i < html.Length && html[i] != '>')
         {
-            if (html[i] == '<' && innerTag < 0)
-            {
-                innerTag = i;
-            }
-
             if (char.IsWhiteSpace(html[i]) || html[i] == '/')
             {
                 i++;
@@ -166,7 +161,7 @@ public static class RawHtmlScanner
             }
         }
 
-        return (i, innerTag);
+        return i;
     }
 
     /// <summary>True for <c>javascript:</c> and <c>vbscript:</c> URLs, however they are spaced or cased, as browsers read them.</summary>

@@ -16,7 +16,7 @@ public sealed partial class MarkdownFuzzTests
         "x", "word ", "é", "日本", "\n", "\n\n", "  ", "    ", "\t", "> ", ">", "- ", "* ", "1. ", "+ ", "#", "## ", "|", "| a | b |\n|---|---|\n",
         "[", "]", "(", ")", "](", "![i](", "*", "**", "_", "__", "`", "```\n", "~~~\n", "\\", "&amp;", "&#0;", "&#x0A;", "---", "::: note\n", ":::\n",
         "<", "</", "<div>", "</div>", "<p\n", "<b ", "onclick=x>", " onerror=alert(1)>", "<script>", "</script>", "<SCRIPT>", "<scr<script>ipt>", "<iframe src=x>", "<object>",
-        "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">", "<a href='&#x6A;avascript:x'>", "<a href=java&#x09;script:x>", "<a href=javascript:x>", "<svg><script>",
+        "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">", "<a href='&#x6A;avascript:x'>", "<a href=java&#x09;script:x>", "<a href=javascript:x>", "<a href=\"javascript&colon;x\">", "<a href=&#106avascript:x>", "<a href='java&NewLine;script:x'>", "<svg><script>",
         "<!--", "-->", "<style>", "<math>", "javascript:", "JaVaScRiPt:", "[x](javascript:alert(1))", "[x](<javascript:x>)", "<javascript:alert(1)>", "[r]: javascript:x\n", "[x][r]",
         "[a](a.md)", "[b](../../x.md)", "[c](%2e%2e/%2e%2e/etc)", "[d](<my page.md>)", "{{ page.title }}", "\uFEFF", "\r", "\u0000", "\u2028",
     ];
@@ -53,7 +53,8 @@ public sealed partial class MarkdownFuzzTests
             if (result.Succeeded)
             {
                 var html = site.ReadOutput("fuzz/index.html");
-                Assert.False(Script().IsMatch(html), $"A script reached the page:\n{html}");
+                // Closed comments are inert in browsers, so drop them as browsers end them before looking.
+                Assert.False(Script().IsMatch(Comment().Replace(html, string.Empty)), $"A script reached the page:\n{html}");
             }
         }, time: FuzzFactAttribute.Seconds, threads: 1);
     }
@@ -61,4 +62,7 @@ public sealed partial class MarkdownFuzzTests
     /// <summary>What would run a script in a browser: a script or embed element, an event attribute, a script URL.</summary>
     [GeneratedRegex(@"<(script|iframe|object|embed)\b|<[a-z][^>]*\son[a-z]+\s*=|<[a-z][^>]*\s(href|src|action)\s*=\s*[""']?\s*(javascript|vbscript):", RegexOptions.IgnoreCase)]
     private static partial Regex Script();
+
+    [GeneratedRegex(@"<!--(?:>|->|[\s\S]*?--!?>)")]
+    private static partial Regex Comment();
 }

@@ -7,7 +7,7 @@ namespace BackSiteGen.Markdown.RawHtml;
 /// <remarks>A small tag tokenizer rather than a full HTML parser: it must report offsets in the writer's source,
 /// and it errs towards reporting (an attribute that merely looks like an event handler is still an error, with a
 /// clear message), never towards letting a script through.</remarks>
-public static class RawHtmlScanner
+public static partial class RawHtmlScanner
 {
     private static readonly string[] EmbedTags = ["iframe", "frame", "frameset", "object", "embed"];
 
@@ -155,7 +155,7 @@ public static class RawHtmlScanner
             {
                 findings.Add(new RawHtmlFinding(DiagnosticCodes.EventHandlerInContent, $"The event attribute '{name}' runs a script; content may not. Remove it, or set 'security: {{ allow_scripts: true }}' in site.yml.", nameStart));
             }
-            else if (value is not null && UrlAttributes.Contains(name, StringComparer.OrdinalIgnoreCase) && IsScriptUrl(WebUtility.HtmlDecode(value)))
+            else if (value is not null && UrlAttributes.Contains(name, StringComparer.OrdinalIgnoreCase) && IsScriptUrl(DecodeAsBrowsers(value)))
             {
                 findings.Add(new RawHtmlFinding(DiagnosticCodes.ScriptUrlInContent, $"The {name.ToLowerInvariant()} attribute is a script URL; content may not run scripts. Link to a page instead.", nameStart));
             }
@@ -163,6 +163,30 @@ public static class RawHtmlScanner
 
         return i;
     }
+
+    /// <summary>Decodes character references in an attribute value as browsers do before reading it as a URL.</summary>
+    /// <remarks><see cref="WebUtility.HtmlDecode"/> knows only HTML 4's named references and wants the ';', but
+    /// browsers also decode "&amp;#106avascript:" (no ';') and HTML 5's "&amp;colon;", "&amp;Tab;" and "&amp;NewLine;",
+    /// each of which hides a javascript: URL.</remarks>
+    public static string DecodeAsBrowsers(string value)
+    {
+        var numeric = NumericReference().Replace(value, m =>
+        {
+            var hex = m.Groups["hex"].Success;
+            var digits = hex ? m.Groups["hex"].Value : m.Groups["dec"].Value;
+            return int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and < 0x110000 and not (>= 0xD800 and <= 0xDFFF)
+                ? char.ConvertFromUtf32(code)
+                : "\uFFFD";
+        });
+        var named = SpecialReference().Replace(numeric, m => m.Value[1] is 'c' or 'C' ? ":" : " ");
+        return WebUtility.HtmlDecode(named);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"&#(?:[xX](?<hex>[0-9a-fA-F]{1,8})|(?<dec>[0-9]{1,10}));?")]
+    private static partial System.Text.RegularExpressions.Regex NumericReference();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"&(?:colon|tab|newline);?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SpecialReference();
 
     /// <summary>True for <c>javascript:</c> and <c>vbscript:</c> URLs, however they are spaced or cased, as browsers read them.</summary>
     public static bool IsScriptUrl(string url)

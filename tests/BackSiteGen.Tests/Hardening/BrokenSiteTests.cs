@@ -84,6 +84,7 @@ public sealed class BrokenSiteTests
         ["javascript URL behind &colon;"] = (Page(Fm + "---\n<a href=\"javascript&colon;alert(1)\">x</a>\n"), @"content/bad\.md\(5,4\): error BSG0305: "),
         ["javascript URL behind a reference without ';'"] = (Page(Fm + "---\n<a href=\"&#106avascript:alert(1)\">x</a>\n"), @"content/bad\.md\(5,4\): error BSG0305: "),
         ["javascript URL split by &Tab;"] = (Page(Fm + "---\n<a href=\"java&Tab;script:alert(1)\">x</a>\n"), @"content/bad\.md\(5,4\): error BSG0305: "),
+        ["javascript URL after a comment opened inside a tag (fuzz finding)"] = (Page(Fm + "---\n<p\n<!--<b x>hidden? <a href=\"javascript:x\">y</a> -->\n"), @"content/bad\.md\(6,21\): error BSG0305: "),
         ["iframe in content"] = (Page(Fm + "---\n<div>\n  <iframe src=\"https://example.org/\"></iframe>\n</div>\n"), @"content/bad\.md\(6,3\): error BSG0303: "),
         ["event attribute inline"] = (Page(Fm + "---\nClick <a href=\"#\" onclick=\"steal()\">here</a>.\n"), @"content/bad\.md\(5,19\): error BSG0304: "),
         ["event attribute on a block quote's next line"] = (Page(Fm + "---\n> <div\n> onclick=\"x()\">hi</div>\n"), @"content/bad\.md\(6,3\): error BSG0304: "),

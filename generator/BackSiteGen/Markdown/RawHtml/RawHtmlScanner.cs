@@ -17,9 +17,12 @@ public static partial class RawHtmlScanner
     {
         var findings = new List<RawHtmlFinding>();
         var i = 0;
+
+        // Inside a tag, "<!--" is part of an attribute name to a browser, not a comment that hides what follows.
+        var tagUntil = -1;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0 && CommentEnd(html, i + 4) is { } end)
+            if (i >= tagUntil && string.CompareOrdinal(html, i, "<!--", 0, 4) == 0 && CommentEnd(html, i + 4) is { } end)
             {
                 // A closed comment is inert; an unclosed one is scanned like any text, because the layout after the
                 // page's content may close it and the reader's browser would then run what it hid.
@@ -55,6 +58,7 @@ public static partial class RawHtmlScanner
             // its end, then scan again from the first '<' inside it.
             var tagEnd = ScanAttributes(html, i, policy, findings);
             var inner = html.IndexOf('<', tagStart + 1, Math.Max(0, Math.Min(tagEnd, html.Length) - tagStart - 1));
+            tagUntil = inner >= 0 ? Math.Max(tagUntil, tagEnd) : tagUntil;
             i = inner >= 0 ? inner : tagEnd;
         }
 

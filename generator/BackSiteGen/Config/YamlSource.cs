@@ -14,6 +14,12 @@ public static class YamlSource
     {
         try
         {
+            if (YamlShapeGuard.Check(text) is { } problem)
+            {
+                diagnostics.Add(Diagnostic.Error(syntaxCode, new SourceSpan(displayPath, (int)problem.Line + lineOffset, Math.Max(1, (int)problem.Column)), problem.Message));
+                return null;
+            }
+
             var stream = new YamlStream();
             using var reader = new StringReader(text);
             stream.Load(reader);
@@ -21,6 +27,7 @@ public static class YamlSource
         }
         catch (YamlException ex)
         {
+            // Duplicate keys, undefined aliases and syntax errors all arrive here with their position.
             var line = (int)ex.Start.Line + lineOffset;
             var column = Math.Max(1, (int)ex.Start.Column);
             diagnostics.Add(Diagnostic.Error(syntaxCode, new SourceSpan(displayPath, line, column), $"Invalid YAML: {CleanMessage(ex)}"));

@@ -29,6 +29,11 @@ public static class DiagnosticCodes
     public const string SymbolicLinkLoop = "BSG0212";
 
     public const string NestingTooDeep = "BSG0301";
+    public const string ScriptInContent = "BSG0302";
+    public const string IframeInContent = "BSG0303";
+    public const string EventHandlerInContent = "BSG0304";
+    public const string ScriptUrlInContent = "BSG0305";
+    public const string PageTooLarge = "BSG0306";
 
     public const string TemplateSyntax = "BSG0401";
     public const string TemplateRuntime = "BSG0402";
@@ -96,7 +101,12 @@ public static class DiagnosticCodes
         [PermalinkLeavesSite] = "A permalink or path tries to leave the site.",
         [CaseOnlyCollision] = "Two files differ only in letter case; they collide on macOS and Windows checkouts.",
         [SymbolicLinkLoop] = "A symbolic link points back into a folder above it; it was skipped.",
-        [NestingTooDeep] = "Lists or block quotes are nested deeper than BackSiteGen renders.",
+        [NestingTooDeep] = "Lists, block quotes, links or emphasis are nested deeper than 64 levels, which BackSiteGen does not render.",
+        [ScriptInContent] = "Content has a <script> element; allowed only with security.allow_scripts in site.yml.",
+        [IframeInContent] = "Content embeds another page (<iframe>, <object>, <embed>); allowed only with security.allow_iframes in site.yml.",
+        [EventHandlerInContent] = "Content has an on* event attribute, which runs a script; allowed only with security.allow_scripts.",
+        [ScriptUrlInContent] = "Content has a javascript: URL in a link or attribute; allowed only with security.allow_scripts.",
+        [PageTooLarge] = "A page renders to more than 16 MB of HTML; split it into several pages.",
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",

@@ -6,6 +6,7 @@ using BackSiteGen.Markdown.Containers;
 using BackSiteGen.Markdown.Images;
 using BackSiteGen.Markdown.Glossary;
 using BackSiteGen.Markdown.Links;
+using BackSiteGen.Markdown.RawHtml;
 using BackSiteGen.Trust.Accessibility;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -20,20 +21,27 @@ namespace BackSiteGen.Markdown;
 /// <summary>Renders page bodies with one Markdig pipeline, built once and shared by every thread.</summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>The most HTML one page body may render to: far above any real page (a few megabytes), and below the
+    /// string limit templates run with, so a page is never cut short silently.</summary>
+    public const int MaxHtmlLength = 16 * 1024 * 1024;
+
     private readonly MarkdownPipeline _pipeline;
     private readonly Bibliography _bibliography;
     private readonly ImageSizeCache _imageSizes = new();
     private readonly bool _lintAccessibility;
+    private readonly RawHtmlPolicy _rawHtml;
 
     /// <param name="bibliography">The site's sources; citations of other keys are errors.</param>
     /// <param name="glossary">Terms to link on first use; null for none.</param>
     /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
-    public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true)
+    /// <param name="rawHtml">What raw HTML in content may do (scripts and frames are refused by default).</param>
+    public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true, RawHtmlPolicy? rawHtml = null)
     {
         _bibliography = bibliography ?? Bibliography.Empty;
         Glossary = glossary;
         _lintAccessibility = lintAccessibility;
-        var builder = new MarkdownPipelineBuilder()
+        _rawHtml = rawHtml ?? RawHtmlPolicy.Strict;
+        var builder = new MarkdownPipelineBuilder { MaximumNestingDepth = NestingDepth.Limit }
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseContainers()
@@ -50,7 +58,34 @@ public sealed class MarkdownRenderer
 
     public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
     {
+        try
+        {
+            if (NestingDepth.FirstTooDeepLine(page.Body) is not { } tooDeep)
+            {
+                return RenderChecked(page, site, diagnostics);
+            }
+
+            TooDeep(page, tooDeep, diagnostics);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            // Markdig's nesting guard fired (see NestingDepth); its message has no position, so we find the line ourselves.
+            TooDeep(page, NestingDepth.DeepestLine(page.Body), diagnostics);
+        }
+
+        return new RenderedContent(string.Empty, [], []);
+    }
+
+    private static void TooDeep(Page page, int bodyLine, DiagnosticBag diagnostics) =>
+        diagnostics.Add(Diagnostic.Error(
+            DiagnosticCodes.NestingTooDeep,
+            new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + bodyLine, 1),
+            $"Lists, block quotes, links or emphasis are nested more than {NestingDepth.Limit} levels deep here; BackSiteGen stops there so a runaway page cannot crash the build."));
+
+    private RenderedContent RenderChecked(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    {
         var document = Markdig.Markdown.Parse(page.Body, _pipeline);
+        RawHtmlGuard.Check(document, page, _rawHtml, diagnostics);
         if (_lintAccessibility)
         {
             // Before links are rewritten, so findings quote URLs as the writer wrote them.
@@ -101,6 +136,12 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
+        if (writer.GetStringBuilder().Length > MaxHtmlLength)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PageTooLarge, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine, 1), $"The page renders to more than {MaxHtmlLength / (1024 * 1024)} MB of HTML; split it into several pages."));
+            return new RenderedContent(string.Empty, toc, links);
+        }
+
         return new RenderedContent(writer.ToString(), toc, links)
         {
             ReadableBlocks = readable,

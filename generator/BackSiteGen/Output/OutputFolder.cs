@@ -79,6 +79,12 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Why a folder must never be built into (and so emptied), or null when it is safe.</summary>
     public static string? Refusal(string target, string workingDirectory, IEnumerable<string> protectedFolders)
     {
+        var real = RealPath.Resolve(target);
+        if (real != Path.TrimEndingDirectorySeparator(target) && Refusal(real, workingDirectory, protectedFolders) is { } reason)
+        {
+            return $"it leads through a symbolic link to '{real}', and {reason}";
+        }
+
         if (Path.GetPathRoot(target) == target + Path.DirectorySeparatorChar || target.Length <= 1)
         {
             return "it is the root of the file system.";
@@ -98,7 +104,7 @@ public sealed class OutputFolder : IDisposable
         foreach (var folder in protectedFolders)
         {
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-            if (IsSameOrAncestor(target, full))
+            if (IsSameOrAncestor(target, full) || IsSameOrAncestor(target, RealPath.Resolve(full)))
             {
                 return $"it is, or contains, '{folder}'.";
             }
@@ -137,7 +143,21 @@ public sealed class OutputFolder : IDisposable
             Directory.Move(Target, old);
         }
 
-        Directory.Move(Staging, Target);
+        try
+        {
+            Directory.Move(Staging, Target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Put the previous site back: a failed swap must not lose it.
+            if (Directory.Exists(old) && !Directory.Exists(Target))
+            {
+                Directory.Move(old, Target);
+            }
+
+            throw;
+        }
+
         _committed = true;
         if (Directory.Exists(old))
         {

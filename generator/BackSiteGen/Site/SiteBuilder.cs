@@ -7,6 +7,7 @@ using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
+using BackSiteGen.Markdown.RawHtml;
 using BackSiteGen.Output;
 using BackSiteGen.Templates;
 using BackSiteGen.Trust;
@@ -64,7 +65,8 @@ public static class SiteBuilder
         var siteModel = TemplateModel.Site(config, navigation);
         siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
-        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility);
+        var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown);
         return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
@@ -133,9 +135,9 @@ public static class SiteBuilder
             WriteSiteFiles(output.Staging, site, diagnostics);
             links.Check(diagnostics, options.External);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {io.Message}"));
             return false;
         }
 
@@ -146,7 +148,16 @@ public static class SiteBuilder
             return false;
         }
 
-        output.Commit();
+        try
+        {
+            output.Commit();
+        }
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot swap the new site in: {io.Message}"));
+            return false;
+        }
+
         return true;
     }
 
@@ -241,7 +252,11 @@ public static class SiteBuilder
 
         void Claim(string outputPath, SourceSpan span)
         {
-            if (owners.TryGetValue(outputPath, out var owner))
+            if (!OutputPath.IsSafe(outputPath))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PermalinkLeavesSite, span, $"'{span.File}' would be written to '{outputPath}', which is not a plain path inside the output folder; rename the file or fix its permalink."));
+            }
+            else if (owners.TryGetValue(outputPath, out var owner))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputPathCollision, span, $"'{span.File}' and {(owner.Contains(' ', StringComparison.Ordinal) ? owner : $"'{owner}'")} would both be written to '{outputPath}'."));
             }

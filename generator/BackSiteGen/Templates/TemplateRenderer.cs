@@ -43,7 +43,12 @@ public sealed class TemplateRenderer
             LoopLimit = 100_000,
             RecursiveLimit = 64,
             ObjectRecursionLimit = 64,
-            LimitToString = 1_000_000,
+            // Scriban silently cuts longer strings to this length and appends "...", so it must exceed any page's
+            // content plus the layout around it (MarkdownRenderer refuses larger pages with a diagnostic).
+            LimitToString = 2 * Markdown.MarkdownRenderer.MaxHtmlLength,
+
+            // A few-megabyte page is fine; a template that writes gigabytes in its first second is not.
+            OutputLimit = 4 * Markdown.MarkdownRenderer.MaxHtmlLength,
             RegexTimeOut = TimeSpan.FromSeconds(1),
             CancellationToken = cancel.Token,
         };
@@ -60,15 +65,30 @@ public sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException ex)
         {
-            var file = string.IsNullOrEmpty(ex.Span.FileName) ? path : ex.Span.FileName;
-            var span = new SourceSpan(_theme.DisplayPathOf(file), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, span, $"{ex.OriginalMessage} (while rendering {pageSpan.File})"));
+            // Scriban reports the timeout as a ScriptAbortException at the statement it was running.
+            var message = cancel.IsCancellationRequested ? TimeoutMessage(pageSpan) : $"{ex.OriginalMessage} (while rendering {pageSpan.File})";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(ex.Span, path), message));
             return null;
         }
         catch (OperationCanceledException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, new SourceSpan(_theme.DisplayPathOf(path), 1, 1), $"Rendering {pageSpan.File} took longer than {_timeout.TotalSeconds:0} s; the template probably loops forever."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), TimeoutMessage(pageSpan)));
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArithmeticException or NotSupportedException)
+        {
+            // A builtin that fails outside Scriban's own checks: still the template's fault, at the statement Scriban was running.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), $"{ex.Message} (while rendering {pageSpan.File})"));
+            return null;
+        }
+    }
+
+    private string TimeoutMessage(SourceSpan pageSpan) =>
+        $"Rendering {pageSpan.File} took longer than {_timeout.TotalSeconds:0.#} s; the template probably loops forever.";
+
+    private SourceSpan SpanOf(Scriban.Parsing.SourceSpan span, string layoutPath)
+    {
+        var file = string.IsNullOrEmpty(span.FileName) ? layoutPath : span.FileName;
+        return new SourceSpan(_theme.DisplayPathOf(file), span.Start.Line + 1, span.Start.Column + 1);
     }
 }

@@ -7,7 +7,8 @@ namespace BackSiteGen.Markdown.Citations;
 
 /// <summary>Renders a citation group as one superscript of numbered links: <c>1,2</c>, or <c>1-3</c> for three or more
 /// consecutive sources.</summary>
-/// <remarks>Numbers are sorted (AMA: "[@b; @a]" shows 1,2, not 2,1). Every cited source keeps its own link, even the
+/// <remarks>Numbers stay in the order the writer gave them ("[@b; @a]" after "[@a]" shows 2,1); a run of three or more
+/// that the writer wrote in ascending order becomes a range. Every cited source keeps its own link, even the
 /// middle of a range: those links are visually hidden but focusable and read by screen readers, so "1-3" reads
 /// "Reference 1, Reference 2, Reference 3" and the post-render check sees a link to every entry.</remarks>
 internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
@@ -17,7 +18,7 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
 
     protected override void Write(HtmlRenderer renderer, CitationGroup group)
     {
-        var items = Sorted(group.Citations);
+        var items = Distinct(group.Citations);
         renderer.Write("<sup class=\"citation\">");
         for (var i = 0; i < items.Count; i++)
         {
@@ -51,8 +52,8 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
         renderer.Write("</sup>");
     }
 
-    /// <summary>The group's citations by number; a key cited twice in one group is shown once unless a locator differs.</summary>
-    private static List<Citation> Sorted(List<Citation> citations)
+    /// <summary>The group's citations as written; a key cited twice in one group is shown once unless a locator differs.</summary>
+    private static List<Citation> Distinct(List<Citation> citations)
     {
         var sorted = new List<Citation>(citations.Count);
         foreach (var citation in citations)
@@ -74,8 +75,7 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
             }
         }
 
-        // A stable sort keeps the writer's order for one source cited with two locators.
-        return sorted.OrderBy(c => c.Number).ToList();
+        return sorted;
     }
 
     /// <summary>The last index of the run of consecutive numbers, without locators, that starts at <paramref name="i"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -9,8 +8,8 @@ namespace BackSiteGen.Markdown;
 /// <summary>The text a reader reads on a page, block by block, for the readability scores.</summary>
 /// <remarks>Taken from the Markdown tree rather than the HTML so navigation, the footer, the reference list and
 /// care-card prefixes (all added by the theme or later stages) are never in it. Headings, paragraphs and list items
-/// count; code, tables, raw HTML, image alt text and citation markers such as [@smuck2021] do not.</remarks>
-internal static partial class ReadableText
+/// count; code, tables, raw HTML, image alt text and citations (their own nodes, never literal text) do not.</remarks>
+internal static class ReadableText
 {
     public static IReadOnlyList<string> Of(MarkdownDocument document, string title)
     {
@@ -31,7 +30,7 @@ internal static partial class ReadableText
                 case LeafBlock { Inline: { } inline }:
                     sb.Clear();
                     Append(inline, sb);
-                    var text = CitationMarker().Replace(sb.ToString(), string.Empty).Trim();
+                    var text = sb.ToString().Trim();
                     if (text.Length > 0)
                     {
                         blocks.Add(text);
@@ -65,7 +64,4 @@ internal static partial class ReadableText
             }
         }
     }
-
-    [GeneratedRegex(@"\[-?@[^\]]*\]")]
-    private static partial Regex CitationMarker();
 }

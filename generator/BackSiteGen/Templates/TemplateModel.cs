@@ -51,7 +51,6 @@ public static class TemplateModel
             ["date"] = Date(fm.Date),
             ["updated"] = Date(fm.Updated),
             ["author"] = fm.Author,
-            ["reviewed_by"] = fm.ReviewedBy ?? config.EditorialTeam,
             ["last_reviewed"] = Date(fm.LastReviewed),
             ["next_review"] = Date(fm.NextReview),
             ["params"] = ToScript(fm.Values),

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
@@ -15,7 +14,7 @@ namespace BackSiteGen.Trust;
 
 /// <summary>The patient-trust checks (issue 7), called by the orchestrator at three points: after loading,
 /// per page while rendering (in parallel), and once after every page is written.</summary>
-internal static partial class TrustStage
+internal static class TrustStage
 {
     public const string GlossaryLayout = "glossary";
 

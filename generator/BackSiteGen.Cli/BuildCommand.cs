@@ -18,9 +18,10 @@ internal static class BuildCommand
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
         var report = new Option<string?>("--report") { Description = "Also write the per-page trust report (readability, review dates, citations, links, warnings) to this JSON file." };
         var external = new Option<bool>("--external") { Description = "Also check links to other sites (uses the network; results are cached in the temp folder)." };
+        var timings = new Option<bool>("--timings") { Description = "Print the wall time of each build stage and the garbage collector's work, to see where a slow build spends its time." };
         var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
         {
-            content, theme, output, baseUrl, strict, drafts, report, external,
+            content, theme, output, baseUrl, strict, drafts, report, external, timings,
         };
         command.SetAction(parse =>
         {
@@ -32,12 +33,12 @@ internal static class BuildCommand
                 parse.GetValue(strict),
                 parse.GetValue(drafts),
                 External: parse.GetValue(external));
-            return Run(options, stdout, parse.GetValue(report));
+            return Run(options, stdout, parse.GetValue(report), parse.GetValue(timings));
         });
         return command;
     }
 
-    public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null)
+    public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null, bool timings = false)
     {
         BuildResult result;
         using (var progress = ProgressLine.For(stdout))
@@ -47,10 +48,32 @@ internal static class BuildCommand
 
         DiagnosticPrinter.Print(result.Diagnostics, stdout);
         WriteReport(result.Report, stdout, reportFile);
+        if (timings)
+        {
+            WriteTimings(result, stdout);
+        }
+
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var outcome = result.Succeeded ? $"built into {options.OutputDir}" : "build failed; the previous output was left as it was";
         stdout.WriteLine($"{result.Pages} pages, {result.Files} files, {result.Warnings} warnings, {result.Errors} errors in {seconds} s: {outcome}.");
         return result.Succeeded ? ExitCodes.Success : ExitCodes.BuildFailed;
+    }
+
+    private static void WriteTimings(BuildResult result, TextWriter stdout)
+    {
+        stdout.WriteLine("stage                                      wall ms");
+        foreach (var (stage, elapsed) in result.Stages)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-40} {elapsed.TotalMilliseconds,10:0}"));
+        }
+
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var sinceStart = DateTime.Now - process.StartTime;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"process start to build start",-40} {sinceStart.TotalMilliseconds - result.Elapsed.TotalMilliseconds,10:0}"));
+        stdout.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, heap {gc.HeapSizeBytes / 1048576.0:0} MB, CPU {process.TotalProcessorTime.TotalMilliseconds:0} ms"));
     }
 
     /// <summary>The closing table; the same rows as JSON with --report, and as Markdown in a GitHub Actions job summary.</summary>

@@ -15,23 +15,36 @@ internal static class PipelineProfile
     {
         var diagnostics = new DiagnosticBag();
         var clock = Stopwatch.StartNew();
+        var loadBytes = GC.GetTotalAllocatedBytes();
         var site = SiteBuilder.Load(new BuildOptions(content, theme, "unused-output"), diagnostics) ?? throw new InvalidOperationException("The site does not load.");
-        Console.WriteLine($"load: {clock.Elapsed.TotalMilliseconds:0} ms for {site.Index.Pages.Count} pages");
+        Console.WriteLine($"load: {clock.Elapsed.TotalMilliseconds:0} ms for {site.Index.Pages.Count} pages, {(GC.GetTotalAllocatedBytes() - loadBytes) / 1024.0 / site.Index.Pages.Count:0} KB/page allocated");
         var links = new BuildLinkCheck(site);
         var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var allocated = new Dictionary<string, long>(StringComparer.Ordinal);
         void Time(string stage, Action action)
         {
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             action();
             stages[stage] = stages.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start);
+            allocated[stage] = allocated.GetValueOrDefault(stage) + GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
 
         for (var round = 0; round < 2; round++)
         {
             stages.Clear();
+            allocated.Clear();
             foreach (var page in site.Index.Pages)
             {
                 Time("markdown", () => site.Markdown.Render(page, site.Index, new DiagnosticBag()));
+                var rendered0 = site.Markdown.Render(page, site.Index, new DiagnosticBag());
+                var layout = PageRenderer.LayoutOf(page, site.Theme);
+                Scriban.Runtime.ScriptObject? model = null;
+                Time("  page model", () => model = BackSiteGen.Templates.TemplateModel.Page(page, rendered0, site.Navigation.PlaceOf(page), site.Config, layout));
+                Time("  trust model (json-ld)", () => TrustStage.AddToPageModel(model!, page, layout, site));
+                string? html = null;
+                Time("  template", () => html = site.Templates.Render(layout, new Scriban.Runtime.ScriptObject { ["site"] = site.SiteModel, ["page"] = model }, default, new DiagnosticBag()));
+                Time("  trust check", () => TrustStage.CheckRenderedPage(page, layout, rendered0, html!, site, new DiagnosticBag()));
                 RenderedPage? rendered = null;
                 Time("markdown+template+trust", () => rendered = PageRenderer.Render(page, site, new DiagnosticBag()));
                 HtmlFacts? facts = null;
@@ -43,7 +56,7 @@ internal static class PipelineProfile
 
         foreach (var (stage, time) in stages)
         {
-            Console.WriteLine($"{stage,-28} {time.TotalMilliseconds / site.Index.Pages.Count,8:0.000} ms/page");
+            Console.WriteLine($"{stage,-28} {time.TotalMilliseconds / site.Index.Pages.Count,8:0.000} ms/page {allocated[stage] / 1024.0 / site.Index.Pages.Count,8:0} KB/page");
         }
 
         Time("link resolution", () => links.Check(new DiagnosticBag()));

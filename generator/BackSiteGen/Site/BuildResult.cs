@@ -12,4 +12,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     /// <summary>Per page: words, reading grade, review dates, reviewer, citations, outbound links, warnings.</summary>
     public TrustReport Report { get; init; } = TrustReport.Empty;
+
+    /// <summary>Wall time per stage, in order.</summary>
+    public IReadOnlyList<StageTime> Stages { get; init; } = [];
 }

@@ -32,14 +32,17 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var (pages, files) = (0, 0);
         var facts = new ConcurrentBag<Trust.PageFacts>();
-        var succeeded = BuildInto(options, diagnostics, facts, progress, ref pages, ref files);
+        var stages = new StageClock();
+        var succeeded = BuildInto(options, diagnostics, facts, progress, stages, ref pages, ref files);
         var sorted = diagnostics.ToSortedList();
-        return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = TrustReport.From(facts, sorted) };
+        var report = TrustReport.From(facts, sorted);
+        stages.Mark("report");
+        return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = report, Stages = stages.Stages };
     }
 
     /// <summary>Reads the configuration, the content and the theme, and computes what every page shares.
     /// Returns null when errors make rendering pointless (the diagnostics say why).</summary>
-    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics)
+    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, StageClock? stages = null)
     {
         var contentDir = options.FullPath(options.ContentDir);
         var themeDir = options.FullPath(options.ThemeDir);
@@ -53,7 +56,9 @@ public static class SiteBuilder
         var inventory = ContentScanner.Scan(contentDir, displayContent, diagnostics);
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
         var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
+        stages?.Mark("config, scan, theme, bibliography");
         var pages = ReadPages(inventory.Pages, options, diagnostics);
+        stages?.Mark("read pages");
         var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -69,12 +74,13 @@ public static class SiteBuilder
         var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown);
+        stages?.Mark("urls, navigation, site model");
         return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, IProgress<BuildProgress>? progress, ref int pageCount, ref int fileCount)
+    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, IProgress<BuildProgress>? progress, StageClock stages, ref int pageCount, ref int fileCount)
     {
-        var site = Load(options, diagnostics);
+        var site = Load(options, diagnostics, stages);
         if (site is null)
         {
             return false;
@@ -90,6 +96,7 @@ public static class SiteBuilder
         {
             var inventory = site.Inventory;
             CreateFolders(output.Staging, site.Index.Pages.Select(p => p.OutputPath).Concat(inventory.StaticFiles.Select(f => f.RelativePath)));
+            stages.Mark("output folders");
             var renderedPages = new ConcurrentBag<RenderedPage>();
             var links = new BuildLinkCheck(site);
             var renderedCount = 0;
@@ -123,6 +130,7 @@ public static class SiteBuilder
                 RenderPage(page, ReferencesPage.SiteModel(site, renderedPages));
             }
 
+            stages.Mark("render, write, extract links");
             ReferencesPage.ReportUncited(site.Bibliography, renderedPages, diagnostics);
             TrustStage.Finish(facts, site, diagnostics);
 
@@ -133,7 +141,9 @@ public static class SiteBuilder
 
             fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
             WriteSiteFiles(output.Staging, site, diagnostics);
+            stages.Mark("references, trust, files, site files");
             links.Check(diagnostics, options.External);
+            stages.Mark("resolve links");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
@@ -151,6 +161,7 @@ public static class SiteBuilder
         try
         {
             output.Commit();
+            stages.Mark("swap");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {

@@ -35,6 +35,22 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Timings_name_each_stage_and_the_collector_work()
+    {
+        using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
+
+        var (code, output, _) = Run("build", "--timings", "--content", Path.Combine(site.Root, "content"), "--theme", site.ThemeDir, "--output", Path.Combine(site.Root, "output"));
+
+        Assert.Equal(0, code);
+        foreach (var stage in new[] { "read pages", "render, write, extract links", "resolve links", "swap" })
+        {
+            Assert.Matches($@"(?m)^{stage} +\d+$", output);
+        }
+
+        Assert.Matches(@"(?m)^allocated \d+ MB, collections \d+/\d+/\d+ \(gen0/1/2\), paused \d+ ms", output);
+    }
+
+    [Fact]
     public void Content_errors_exit_with_1_in_msbuild_format_without_a_stack_trace()
     {
         using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\n---\n");

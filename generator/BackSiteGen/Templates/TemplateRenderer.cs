@@ -5,9 +5,17 @@ using Scriban.Syntax;
 
 namespace BackSiteGen.Templates;
 
-/// <summary>Renders pages through the theme's compiled layouts, one fresh context per page.</summary>
+/// <summary>Renders pages through the theme's compiled layouts.</summary>
+/// <remarks>Each thread keeps one context and resets it between pages rather than building a new one: a fresh context
+/// and its output buffer, grown again from empty for every page, were a large share of the template stage's allocation.
+/// A context that saw an error is dropped, so nothing a failed page left behind reaches the next one.</remarks>
 public sealed class TemplateRenderer
 {
+    // One per thread, remembered with the renderer it belongs to: a thread that moves on to another site (serve
+    // reloading) starts a fresh one.
+    [ThreadStatic]
+    private static RenderState? t_state;
+
     private readonly Theme _theme;
     private readonly ThemeTemplateLoader _loader;
     private readonly ScriptObject _builtins;
@@ -33,8 +41,55 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        using var cancel = new CancellationTokenSource(_timeout);
-        var context = new TemplateContext(_builtins)
+        var state = t_state is { } current && ReferenceEquals(current.Owner, this) ? current : t_state = new RenderState(this, NewContext());
+        var (context, cancel) = (state.Context, state.Cancel);
+        context.Reset();
+        foreach (var (key, compiled) in _theme.Templates)
+        {
+            context.CachedTemplates[key] = compiled;
+        }
+
+        cancel.CancelAfter(_timeout);
+        context.CancellationToken = cancel.Token;
+        context.PushGlobal(_functions);
+        context.PushGlobal(globals);
+        try
+        {
+            var html = template.Render(context);
+            if (!cancel.TryReset())
+            {
+                t_state = null;
+            }
+
+            return html;
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            t_state = null;
+
+            // Scriban reports the timeout as a ScriptAbortException at the statement it was running.
+            var message = cancel.IsCancellationRequested ? TimeoutMessage(pageSpan) : $"{ex.OriginalMessage} (while rendering {pageSpan.File})";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(ex.Span, path), message));
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            t_state = null;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), TimeoutMessage(pageSpan)));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArithmeticException or NotSupportedException)
+        {
+            t_state = null;
+
+            // A builtin that fails outside Scriban's own checks: still the template's fault, at the statement Scriban was running.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), $"{ex.Message} (while rendering {pageSpan.File})"));
+            return null;
+        }
+    }
+
+    private TemplateContext NewContext() =>
+        new(_builtins)
         {
             TemplateLoader = _loader,
             MemberRenamer = StandardMemberRenamer.Default,
@@ -50,41 +105,15 @@ public sealed class TemplateRenderer
             // A few-megabyte page is fine; a template that writes gigabytes in its first second is not.
             OutputLimit = 4 * Markdown.MarkdownRenderer.MaxHtmlLength,
             RegexTimeOut = TimeSpan.FromSeconds(1),
-            CancellationToken = cancel.Token,
         };
-        foreach (var (key, compiled) in _theme.Templates)
-        {
-            context.CachedTemplates[key] = compiled;
-        }
-
-        context.PushGlobal(_functions);
-        context.PushGlobal(globals);
-        try
-        {
-            return template.Render(context);
-        }
-        catch (ScriptRuntimeException ex)
-        {
-            // Scriban reports the timeout as a ScriptAbortException at the statement it was running.
-            var message = cancel.IsCancellationRequested ? TimeoutMessage(pageSpan) : $"{ex.OriginalMessage} (while rendering {pageSpan.File})";
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(ex.Span, path), message));
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), TimeoutMessage(pageSpan)));
-            return null;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArithmeticException or NotSupportedException)
-        {
-            // A builtin that fails outside Scriban's own checks: still the template's fault, at the statement Scriban was running.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateRuntime, SpanOf(context.CurrentSpan, path), $"{ex.Message} (while rendering {pageSpan.File})"));
-            return null;
-        }
-    }
 
     private string TimeoutMessage(SourceSpan pageSpan) =>
         $"Rendering {pageSpan.File} took longer than {_timeout.TotalSeconds:0.#} s; the template probably loops forever.";
+
+    private sealed record RenderState(TemplateRenderer Owner, TemplateContext Context)
+    {
+        public CancellationTokenSource Cancel { get; } = new();
+    }
 
     private SourceSpan SpanOf(Scriban.Parsing.SourceSpan span, string layoutPath)
     {

@@ -51,6 +51,38 @@ public sealed partial class BuildTests
         """;
 
     [Fact]
+    public void Template_variables_set_while_rendering_one_page_do_not_reach_the_next()
+    {
+        // Rendering reuses one template context per thread, so this guards what a fresh context per page gave for free.
+        var spec = new System.Text.StringBuilder(SiteFixture.NoReviewCycle);
+        spec.Append("""
+            -- themes/default/layouts/page.html --
+            <html><body>{{ if page.title == "Marker" }}{{ seen = "leaked" }}{{ end }}<p id="seen">[{{ seen }}]</p>{{ page.content }}</body></html>
+            -- content/index.md --
+            ---
+            title: Home
+            description: D
+            ---
+            Home.
+
+            """);
+        for (var i = 0; i < 40; i++)
+        {
+            spec.Append($"-- content/p{i:00}.md --\n---\ntitle: {(i == 0 ? "Marker" : $"Page {i}")}\ndescription: D\n---\nBody.\n");
+        }
+
+        using var site = SiteFixture.Create(spec.ToString());
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Contains("[leaked]", site.ReadOutput("p00/index.html"), StringComparison.Ordinal);
+        for (var i = 1; i < 40; i++)
+        {
+            Assert.Contains("<p id=\"seen\">[]</p>", site.ReadOutput($"p{i:00}/index.html"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Builds_pages_site_files_and_copies_other_files()
     {
         using var site = SiteFixture.Create(SmallSite);

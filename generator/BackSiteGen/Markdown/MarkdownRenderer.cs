@@ -131,18 +131,16 @@ public sealed class MarkdownRenderer
         // After the links were collected, so glossary links never reach the link checks as the writer's own.
         var terms = Glossary is null ? [] : GlossaryLinker.Link(document, Glossary, page.Source.RelativePath);
         var readable = ReadableText.Of(document, page.FrontMatter.Title);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        if (writer.GetStringBuilder().Length > MaxHtmlLength)
+        // Markdig's ToHtml rents a renderer, with its grown output buffer, from the pipeline's pool: a new renderer and
+        // writer per page cost more allocation than the page's own HTML.
+        var html = Markdig.Markdown.ToHtml(document, _pipeline);
+        if (html.Length > MaxHtmlLength)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PageTooLarge, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine, 1), $"The page renders to more than {MaxHtmlLength / (1024 * 1024)} MB of HTML; split it into several pages."));
             return new RenderedContent(string.Empty, toc, links);
         }
 
-        return new RenderedContent(writer.ToString(), toc, links)
+        return new RenderedContent(html, toc, links)
         {
             ReadableBlocks = readable,
             GlossaryTerms = terms,

@@ -25,7 +25,7 @@ public static class PageScaffold
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private static readonly JsonSerializerOptions YamlStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions YamlStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="path">The new page, relative to the current folder or to the content folder; ".md" is added when missing.</param>
     public static ScaffoldResult Create(BuildOptions options, PageKind kind, string path, string title, string? description)
@@ -78,7 +78,7 @@ public static class PageScaffold
             ["next_review"] = today.AddYears(ReviewYears(config)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["layout"] = kind == PageKind.Exercise && File.Exists(Path.Combine(themeDir, "layouts", "exercise.html")) ? "exercise" : null,
         };
-        model.Import("yaml", new Func<string?, string>(Yaml));
+        model.SetValue("yaml", DelegateCustomFunction.CreateFunc<string?, string>(Yaml), readOnly: true);
         var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000 };
         context.PushGlobal(model);
         var text = template.Render(context);
@@ -130,7 +130,16 @@ public static class PageScaffold
             : DefaultReviewYears;
 
     /// <summary>A YAML double-quoted string (JSON's syntax, which YAML reads the same), so a title with ':' or '#' stays one value.</summary>
-    public static string Yaml(string? value) => JsonSerializer.Serialize(value ?? string.Empty, YamlStrings);
+    public static string Yaml(string? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, YamlStrings))
+        {
+            json.WriteStringValue(value ?? string.Empty);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static ScaffoldResult Refuse(string why) => new(null, null, why);
 }

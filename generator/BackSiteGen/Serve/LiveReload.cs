@@ -18,7 +18,7 @@ public sealed class LiveReload
             return;
         }
 
-        var message = Event("changed", JsonSerializer.Serialize(new Dictionary<string, object> { ["version"] = report.Site.Version, ["urls"] = urls }));
+        var message = Event("changed", ChangedJson(report.Site.Version, urls));
         lock (_gate)
         {
             foreach (var listener in _listeners)
@@ -26,6 +26,27 @@ public sealed class LiveReload
                 listener.Writer.TryWrite(message);
             }
         }
+    }
+
+    /// <summary><c>{"version":7,"urls":["/a/"]}</c>, written without reflection so the native build has it too.</summary>
+    private static string ChangedJson(long version, List<string> urls)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", version);
+            json.WriteStartArray("urls");
+            foreach (var url in urls)
+            {
+                json.WriteStringValue(url);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The URLs of changed pages; "*" when every page must reload: the overlay changed, or a stylesheet, image or script did.</summary>

@@ -81,9 +81,9 @@ public static class TemplateModel
     public static ScriptObject Functions(SiteConfig config)
     {
         var functions = new ScriptObject();
-        functions.Import("relative_url", new Func<string?, string>(path => RelativeUrl(config, path)));
-        functions.Import("absolute_url", new Func<string?, string>(path => new Uri(config.BaseUrl, RelativeUrl(config, path)).AbsoluteUri));
-        functions.Import("format_date", new Func<object?, string>(FormatDate));
+        functions.SetValue("relative_url", DelegateCustomFunction.CreateFunc<string?, string>(path => RelativeUrl(config, path)), readOnly: true);
+        functions.SetValue("absolute_url", DelegateCustomFunction.CreateFunc<string?, string>(path => new Uri(config.BaseUrl, RelativeUrl(config, path)).AbsoluteUri), readOnly: true);
+        functions.SetValue("format_date", DelegateCustomFunction.CreateFunc<object?, string>(FormatDate), readOnly: true);
         return functions;
     }
 

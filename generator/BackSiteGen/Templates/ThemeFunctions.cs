@@ -24,13 +24,13 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Markd
     public static void Import(ScriptObject functions, Theme theme, SiteIndex index, MarkdownRenderer markdown)
     {
         var self = new ThemeFunctions(theme, index, markdown);
-        functions.Import("section_pages", new Func<string?, ScriptArray>(self.SectionPages));
-        functions.Import("page_file_url", new Func<string?, string?, string?>(self.PageFileUrl));
-        functions.Import("asset_text", new Func<string?, string>(self.AssetText));
-        functions.Import("asset_sha256", new Func<string?, string>(self.AssetSha256));
+        functions.SetValue("section_pages", DelegateCustomFunction.CreateFunc<string?, ScriptArray>(self.SectionPages), readOnly: true);
+        functions.SetValue("page_file_url", DelegateCustomFunction.CreateFunc<string?, string?, string?>(self.PageFileUrl), readOnly: true);
+        functions.SetValue("asset_text", DelegateCustomFunction.CreateFunc<string?, string>(self.AssetText), readOnly: true);
+        functions.SetValue("asset_sha256", DelegateCustomFunction.CreateFunc<string?, string>(self.AssetSha256), readOnly: true);
         // A theme may link to a page the site might not have (the home page, the urgent-help page): it asks first.
-        functions.Import("page_url", new Func<string?, string?>(source => source is not null && index.PageAt(source) is { } page ? index.WithBasePath(page.Url) : null));
-        functions.Import("has_template", new Func<string?, bool>(name => name is not null && theme.Templates.ContainsKey(name)));
+        functions.SetValue("page_url", DelegateCustomFunction.CreateFunc<string?, string?>(source => source is not null && index.PageAt(source) is { } page ? index.WithBasePath(page.Url) : null), readOnly: true);
+        functions.SetValue("has_template", DelegateCustomFunction.CreateFunc<string?, bool>(name => name is not null && theme.Templates.ContainsKey(name)), readOnly: true);
     }
 
     /// <summary>The pages directly in <paramref name="folder"/> (not its index), in navigation order, each with its

@@ -1,6 +1,6 @@
 namespace BackSiteGen.Corpus;
 
-/// <summary>Writes both copies of the corpus: DIR/backsitegen/content and DIR/hugo.</summary>
+/// <summary>Writes both copies of the corpus: DIR/backsitegen/{content,theme} and DIR/hugo.</summary>
 internal static class CorpusWriter
 {
     private const string SiteYaml = "title: Corpus\nbase_url: https://example.org/\n";
@@ -18,6 +18,7 @@ internal static class CorpusWriter
         File.WriteAllText(Path.Combine(oursContent, "site.yml"), SiteYaml);
         File.WriteAllText(Path.Combine(oursContent, "references.yaml"), ReferenceLibrary.ToCslYaml());
         HugoScaffold.Write(hugoRoot);
+        BackSiteGenScaffold.Write(Path.Combine(oursRoot, "theme"));
 
         var copies = new[]
         {

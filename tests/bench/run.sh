@@ -136,10 +136,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 row() { printf '%-8s %-14s %10s %10s %10s\n' "$@"; }
 
+# our_build PAGES OUT [THEME]: by default the corpus's own theme, which renders what the Hugo layout renders.
 our_build() {
-    local n=$1 out=$2
+    local n=$1 out=$2 theme=${3:-$WORK/corpus-$1/backsitegen/theme}
     rm -rf "$out"
-    measure "$WORK/ours-build.log" "$OURS_BIN" build --content "$WORK/corpus-$n/backsitegen/content" --theme "$THEME" --output "$out"
+    measure "$WORK/ours-build.log" "$OURS_BIN" build --content "$WORK/corpus-$n/backsitegen/content" --theme "$theme" --output "$out"
 }
 
 hugo_build() {
@@ -149,9 +150,11 @@ hugo_build() {
 }
 
 # compare_builds: alternating runs of both builds; prints each run, the medians and the ratios.
+# "backsitegen" uses the corpus theme (the same page parts as Hugo's layout); "bsg-default" uses our full default
+# theme, which also writes a site menu of every section, the inlined stylesheet, JSON-LD and the review footer.
 compare_builds() {
     # shellcheck disable=SC2034  # filled by record and read by summarise, through namerefs
-    local ours_s=() ours_mb=() ours_cpu=() hugo_s=() hugo_mb=() hugo_cpu=()
+    local ours_s=() ours_mb=() ours_cpu=() hugo_s=() hugo_mb=() hugo_cpu=() full_s=() full_mb=() full_cpu=()
     local run_hugo=0 i
     have hugo && run_hugo=1 || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
     generate_corpus "$pages"
@@ -169,8 +172,16 @@ compare_builds() {
         if ((run_hugo)) && hugo_build "$pages" "$WORK/out-hugo"; then
             record hugo hugo "$i"
         fi
+        if ((have_ours)) && our_build "$pages" "$WORK/out-ours" "$THEME"; then
+            record full bsg-default "$i"
+        fi
     done
     summarise "build" hugo hugo
+    if ((${#full_s[@]} && ${#hugo_s[@]})); then
+        row "" bsg-default "$(median "${full_s[@]}")" "$(median "${full_mb[@]}")" "$(median "${full_cpu[@]}")"
+        echo "build ratio bsg-default/hugo (medians): wall $(ratio "$(median "${full_s[@]}")" "$(median "${hugo_s[@]}")")x," \
+            "peak memory $(ratio "$(median "${full_mb[@]}")" "$(median "${hugo_mb[@]}")")x"
+    fi
 }
 
 # summarise WHAT THEIR_NAME THEIR_PREFIX: medians of ours_* and PREFIX_* (see record), and ratios.

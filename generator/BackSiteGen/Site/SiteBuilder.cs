@@ -108,7 +108,7 @@ public static class SiteBuilder
                 {
                     var target = Path.Combine(output.Staging, page.OutputPath);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.WriteAllText(target, rendered.Html, Utf8NoBom);
+                    WriteNewFile(target, rendered.Html);
                     if (rendered.Content.Citations.Count > 0)
                     {
                         // The references page needs each page's citations, not its HTML: keeping every page's HTML
@@ -353,6 +353,24 @@ public static class SiteBuilder
         }
 
         return files;
+    }
+
+    /// <summary>Writes a file that cannot exist yet (the staging folder is new, and no two pages share an output path)
+    /// with one open and one write. <see cref="File.WriteAllText(string, string?, Encoding)"/> also truncates,
+    /// preallocates, asks the file system's type and seeks: five more system calls per page, on 10,000 pages.</summary>
+    private static void WriteNewFile(string path, string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Utf8NoBom.GetBytes(text, buffer);
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Creates the folders of the static files once, up front, before they are copied.</summary>

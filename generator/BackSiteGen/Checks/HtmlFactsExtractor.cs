@@ -16,8 +16,16 @@ public static class HtmlFactsExtractor
 
     public static HtmlFacts Extract(string html, string outputPath)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        // A read-only source lets the tokenizer scan runs of text with vectorized searches and keep names and values in
+        // one pooled buffer (sized to the page, returned by Dispose) instead of copying the page into a StringBuilder and
+        // reading it one interface call per character. It hands a U+FFFF through as the end of input, where the writable
+        // source reads it as U+FFFD and goes on, so a page holding one (never a generated page) keeps the old reading.
+        var source = html.Contains('\uffff', StringComparison.Ordinal) ? new TextSource(html) : new TextSource(new ReadOnlyMemoryTextSource(html));
+        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
+            // Rows and columns are counted by LineCounter from offsets; AngleSharp's are 16-bit and keep a stack of
+            // every line's length.
+            DisableElementPositionTracking = true,
             SkipComments = true,
             SkipDataText = true,
             SkipScriptText = true,

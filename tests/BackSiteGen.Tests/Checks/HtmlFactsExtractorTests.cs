@@ -37,6 +37,15 @@ public sealed class HtmlFactsExtractorTests
     }
 
     [Fact]
+    public void A_noncharacter_in_the_text_does_not_end_the_page()
+    {
+        var facts = HtmlFactsExtractor.Extract("<p>\uffff</p>\n<a href=\"/after/\">", "index.html");
+
+        Assert.Equal("/after/", Assert.Single(facts.Links).Url);
+        Assert.Equal((2, 4), (facts.Links[0].Line, facts.Links[0].Column));
+    }
+
+    [Fact]
     public void Css_urls_and_imports_are_found_outside_comments_and_strings()
     {
         var facts = CssUrlExtractor.Extract("/* url(no.png) */\n@import \"a.css\";\n@import url(b.css);\np { content: \"url(no)\"; background: URL( 'c.png' ) }\n", "x.css");

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
@@ -58,12 +59,15 @@ public static class HtmlFactsExtractor
             {
                 case "script":
                     tokenizer.State = HtmlParseMode.Script;
+                    source.Index = ScriptEnd(html, source.Index);
                     break;
                 case "style" or "xmp" or "iframe" or "noembed" or "noframes":
                     tokenizer.State = HtmlParseMode.Rawtext;
+                    source.Index = EndTagAt(html, source.Index, tag);
                     break;
                 case "title" or "textarea":
                     tokenizer.State = HtmlParseMode.RCData;
+                    source.Index = EndTagAt(html, source.Index, tag);
                     break;
                 case "plaintext":
                     tokenizer.State = HtmlParseMode.Plaintext;
@@ -157,6 +161,42 @@ public static class HtmlFactsExtractor
         }
 
         return new HtmlFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+    }
+
+    /// <summary>Where the text of a raw text or RCDATA element ends: the first <c>&lt;/name</c> (ASCII letters in any
+    /// case) followed by a space, <c>/</c> or <c>&gt;</c>, as the tokenizer decides; the end of the page if none.</summary>
+    /// <remarks>The tokenizer skips such text without emitting it, but walks it run by run (an 8 KB inlined style
+    /// sheet breaks at every line). Moving the source to the end tag between two tokens is safe: the tokenizer keeps
+    /// nothing from the skipped text, and the next token read is that end tag, or the end of the page.</remarks>
+    private static int EndTagAt(string html, int start, ReadOnlySpan<char> name)
+    {
+        var at = start;
+        while (true)
+        {
+            var next = html.AsSpan(at).IndexOf("</", StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return html.Length;
+            }
+
+            at += next;
+            var after = at + 2 + name.Length;
+            if (after < html.Length && Ascii.EqualsIgnoreCase(html.AsSpan(at + 2, name.Length), name) && html[after] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>')
+            {
+                return at;
+            }
+
+            at += 2;
+        }
+    }
+
+    /// <summary>Where a script's text ends, when that is plain: the first <c>&lt;/script</c> end tag if no
+    /// <c>&lt;!--</c> comes before it. After <c>&lt;!--</c> a <c>&lt;script&gt;</c> inside the text can hide the end tag,
+    /// so such a script is left to the tokenizer (the start, unchanged).</summary>
+    private static int ScriptEnd(string html, int start)
+    {
+        var end = EndTagAt(html, start, "script");
+        return html.AsSpan(start, end - start).Contains("<!--", StringComparison.Ordinal) ? start : end;
     }
 
     private static bool IsWanted(ref StructHtmlToken token, ReadOnlyMemory<char> name) => name.Span switch

@@ -37,7 +37,7 @@ public static class HtmlFactsExtractor
             SkipProcessingInstructions = true,
             ShouldEmitAttribute = Wanted,
         };
-        var links = new List<HtmlLink>();
+        using var links = new LinkBuffer(64);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         List<(HtmlId, HtmlId)>? duplicates = null;
         var lines = new LineCounter(html);
@@ -85,8 +85,8 @@ public static class HtmlFactsExtractor
             string? linkHref = null;
             var linkLoads = false;
             var linkOffset = 0;
-            string? refresh = null;
-            var refreshOffset = 0;
+            // The content of every meta tag comes through (description, viewport, CSP); only a refresh's is read.
+            var refreshAt = -1;
             var isRefresh = false;
             for (var i = 0; i < attributes.Count; i++)
             {
@@ -143,8 +143,7 @@ public static class HtmlFactsExtractor
                         isRefresh = ((ReadOnlySpan<char>)attribute.Value).Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "content" when isMeta:
-                        refresh = attribute.Value.ToString();
-                        refreshOffset = offset;
+                        refreshAt = i;
                         break;
                 }
             }
@@ -154,13 +153,13 @@ public static class HtmlFactsExtractor
                 links.Add(lines.Link(linkHref, linkLoads ? LinkElement.Stylesheet : LinkElement.PageLink, linkOffset));
             }
 
-            if (isRefresh && refresh is not null && RefreshUrl(refresh) is { } target)
+            if (isRefresh && refreshAt >= 0 && RefreshUrl(attributes[refreshAt].Value.ToString()) is { } target)
             {
-                links.Add(lines.Link(target, LinkElement.Refresh, refreshOffset));
+                links.Add(lines.Link(target, LinkElement.Refresh, attributes[refreshAt].Position.Index));
             }
         }
 
-        return new HtmlFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+        return new HtmlFacts(outputPath, links.ToArray(), ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
     }
 
     /// <summary>Where the text of a raw text or RCDATA element ends: the first <c>&lt;/name</c> (ASCII letters in any
@@ -235,7 +234,7 @@ public static class HtmlFactsExtractor
     }
 
     /// <summary>The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density.</summary>
-    private static void AddSrcset(string srcset, int offset, ref LineCounter lines, List<HtmlLink> links)
+    private static void AddSrcset(string srcset, int offset, ref LineCounter lines, LinkBuffer links)
     {
         var i = 0;
         while (i < srcset.Length)

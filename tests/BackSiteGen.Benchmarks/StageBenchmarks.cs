@@ -1,3 +1,4 @@
+using BackSiteGen.Checks;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
@@ -14,6 +15,7 @@ public class StageBenchmarks
     private SiteContext _site = null!;
     private Page _page = null!;
     private string _text = string.Empty;
+    private string _html = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +32,7 @@ public class StageBenchmarks
         _site = SiteBuilder.Load(new BuildOptions("content", theme, "output", WorkingDirectory: _root), diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.ToSortedList()));
         _page = _site.Index.PageAt("sample.md")!;
+        _html = PageRenderer.Render(_page, _site, new DiagnosticBag())!.Html;
     }
 
     [GlobalCleanup]
@@ -46,6 +49,10 @@ public class StageBenchmarks
 
     [Benchmark]
     public RenderedPage? MarkdownAndTemplateRender() => PageRenderer.Render(_page, _site, new DiagnosticBag());
+
+    /// <summary>The facts of the rendered page (theme CSS inlined in a style block, nav, content links and ids).</summary>
+    [Benchmark]
+    public HtmlFacts LinkFacts() => HtmlFactsExtractor.Extract(_html, "sample/index.html");
 
     private static string FindTheme()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
@@ -16,8 +17,16 @@ public static class HtmlFactsExtractor
 
     public static HtmlFacts Extract(string html, string outputPath)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        // A read-only source lets the tokenizer scan runs of text with vectorized searches and keep names and values in
+        // one pooled buffer (sized to the page, returned by Dispose) instead of copying the page into a StringBuilder and
+        // reading it one interface call per character. It hands a U+FFFF through as the end of input, where the writable
+        // source reads it as U+FFFD and goes on, so a page holding one (never a generated page) keeps the old reading.
+        var source = html.Contains('\uffff', StringComparison.Ordinal) ? new TextSource(html) : new TextSource(new ReadOnlyMemoryTextSource(html));
+        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
+            // Rows and columns are counted by LineCounter from offsets; AngleSharp's are 16-bit and keep a stack of
+            // every line's length.
+            DisableElementPositionTracking = true,
             SkipComments = true,
             SkipDataText = true,
             SkipScriptText = true,
@@ -28,7 +37,7 @@ public static class HtmlFactsExtractor
             SkipProcessingInstructions = true,
             ShouldEmitAttribute = Wanted,
         };
-        var links = new List<HtmlLink>();
+        using var links = new LinkBuffer(64);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         List<(HtmlId, HtmlId)>? duplicates = null;
         var lines = new LineCounter(html);
@@ -50,12 +59,15 @@ public static class HtmlFactsExtractor
             {
                 case "script":
                     tokenizer.State = HtmlParseMode.Script;
+                    source.Index = ScriptEnd(html, source.Index);
                     break;
                 case "style" or "xmp" or "iframe" or "noembed" or "noframes":
                     tokenizer.State = HtmlParseMode.Rawtext;
+                    source.Index = EndTagAt(html, source.Index, tag);
                     break;
                 case "title" or "textarea":
                     tokenizer.State = HtmlParseMode.RCData;
+                    source.Index = EndTagAt(html, source.Index, tag);
                     break;
                 case "plaintext":
                     tokenizer.State = HtmlParseMode.Plaintext;
@@ -73,8 +85,8 @@ public static class HtmlFactsExtractor
             string? linkHref = null;
             var linkLoads = false;
             var linkOffset = 0;
-            string? refresh = null;
-            var refreshOffset = 0;
+            // The content of every meta tag comes through (description, viewport, CSP); only a refresh's is read.
+            var refreshAt = -1;
             var isRefresh = false;
             for (var i = 0; i < attributes.Count; i++)
             {
@@ -131,8 +143,7 @@ public static class HtmlFactsExtractor
                         isRefresh = ((ReadOnlySpan<char>)attribute.Value).Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "content" when isMeta:
-                        refresh = attribute.Value.ToString();
-                        refreshOffset = offset;
+                        refreshAt = i;
                         break;
                 }
             }
@@ -142,13 +153,49 @@ public static class HtmlFactsExtractor
                 links.Add(lines.Link(linkHref, linkLoads ? LinkElement.Stylesheet : LinkElement.PageLink, linkOffset));
             }
 
-            if (isRefresh && refresh is not null && RefreshUrl(refresh) is { } target)
+            if (isRefresh && refreshAt >= 0 && RefreshUrl(attributes[refreshAt].Value.ToString()) is { } target)
             {
-                links.Add(lines.Link(target, LinkElement.Refresh, refreshOffset));
+                links.Add(lines.Link(target, LinkElement.Refresh, attributes[refreshAt].Position.Index));
             }
         }
 
-        return new HtmlFacts(outputPath, links, ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+        return new HtmlFacts(outputPath, links.ToArray(), ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+    }
+
+    /// <summary>Where the text of a raw text or RCDATA element ends: the first <c>&lt;/name</c> (ASCII letters in any
+    /// case) followed by a space, <c>/</c> or <c>&gt;</c>, as the tokenizer decides; the end of the page if none.</summary>
+    /// <remarks>The tokenizer skips such text without emitting it, but walks it run by run (an 8 KB inlined style
+    /// sheet breaks at every line). Moving the source to the end tag between two tokens is safe: the tokenizer keeps
+    /// nothing from the skipped text, and the next token read is that end tag, or the end of the page.</remarks>
+    private static int EndTagAt(string html, int start, ReadOnlySpan<char> name)
+    {
+        var at = start;
+        while (true)
+        {
+            var next = html.AsSpan(at).IndexOf("</", StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return html.Length;
+            }
+
+            at += next;
+            var after = at + 2 + name.Length;
+            if (after < html.Length && Ascii.EqualsIgnoreCase(html.AsSpan(at + 2, name.Length), name) && html[after] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>')
+            {
+                return at;
+            }
+
+            at += 2;
+        }
+    }
+
+    /// <summary>Where a script's text ends, when that is plain: the first <c>&lt;/script</c> end tag if no
+    /// <c>&lt;!--</c> comes before it. After <c>&lt;!--</c> a <c>&lt;script&gt;</c> inside the text can hide the end tag,
+    /// so such a script is left to the tokenizer (the start, unchanged).</summary>
+    private static int ScriptEnd(string html, int start)
+    {
+        var end = EndTagAt(html, start, "script");
+        return html.AsSpan(start, end - start).Contains("<!--", StringComparison.Ordinal) ? start : end;
     }
 
     private static bool IsWanted(ref StructHtmlToken token, ReadOnlyMemory<char> name) => name.Span switch
@@ -187,7 +234,7 @@ public static class HtmlFactsExtractor
     }
 
     /// <summary>The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density.</summary>
-    private static void AddSrcset(string srcset, int offset, ref LineCounter lines, List<HtmlLink> links)
+    private static void AddSrcset(string srcset, int offset, ref LineCounter lines, LinkBuffer links)
     {
         var i = 0;
         while (i < srcset.Length)

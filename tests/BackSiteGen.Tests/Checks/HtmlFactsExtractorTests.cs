@@ -36,6 +36,54 @@ public sealed class HtmlFactsExtractorTests
         Assert.Equal((2, 4), (facts.Links[1].Line, facts.Links[1].Column));
     }
 
+    [Theory]
+    [InlineData("<style>a{}</STYLE ><a href=\"/x/\">")]
+    [InlineData("<style>a{}</style/><a href=\"/x/\">")]
+    [InlineData("<Style>a{}</sTyLe\n><a href=\"/x/\">")]
+    [InlineData("<style>a</styles><a href=/no></st\u017Fle><a href=/no></style\t><a href=\"/x/\">")]
+    [InlineData("<title>&lt;a href=/no></title\r\n><a href=\"/x/\">")]
+    [InlineData("<textarea><a href=/no></textareas></TEXTAREA><a href=\"/x/\">")]
+    [InlineData("<script>var a = '<a href=/no>';</SCRIPT><a href=\"/x/\">")]
+    [InlineData("<script><!-- <script></script><a href=/no> --></script><a href=\"/x/\">")]
+    [InlineData("<xmp><a href=/no></xmp><iframe src=\"/x/\"><a href=/no></iframe>")]
+    public void Text_elements_end_only_at_their_own_end_tag(string html)
+    {
+        var facts = HtmlFactsExtractor.Extract(html, "index.html");
+
+        var link = Assert.Single(facts.Links);
+        var attribute = html.LastIndexOf(' ', html.IndexOf("\"/x/\"", StringComparison.Ordinal)) + 1;
+        Assert.Equal(("/x/", attribute), (link.Url, link.Offset));
+    }
+
+    [Fact]
+    public void An_unclosed_style_runs_to_the_end_of_the_page()
+    {
+        var facts = HtmlFactsExtractor.Extract("<a href=\"/before/\"><style>a { }\n<a href=\"/no/\"></styl", "index.html");
+
+        Assert.Equal("/before/", Assert.Single(facts.Links).Url);
+    }
+
+    [Fact]
+    public void Links_after_a_long_style_block_keep_their_lines_and_columns()
+    {
+        var css = string.Concat(Enumerable.Repeat("p { margin: 0; }\r\n", 500));
+        var html = $"<head>\n<style>{css}</style>\n<link rel=\"stylesheet\" href=\"/s.css\"></head>\n<body>\n  <h2 id=\"top\">x</h2><a href=\"#top\">up</a>";
+
+        var facts = HtmlFactsExtractor.Extract(html, "index.html");
+
+        Assert.Equal(["/s.css 503:24", "#top 505:25"], facts.Links.Select(l => $"{l.Url} {l.Line}:{l.Column}"));
+        Assert.Equal(html.IndexOf("id=", StringComparison.Ordinal), facts.Ids["top"]);
+    }
+
+    [Fact]
+    public void A_noncharacter_in_the_text_does_not_end_the_page()
+    {
+        var facts = HtmlFactsExtractor.Extract("<p>\uffff</p>\n<a href=\"/after/\">", "index.html");
+
+        Assert.Equal("/after/", Assert.Single(facts.Links).Url);
+        Assert.Equal((2, 4), (facts.Links[0].Line, facts.Links[0].Column));
+    }
+
     [Fact]
     public void Css_urls_and_imports_are_found_outside_comments_and_strings()
     {

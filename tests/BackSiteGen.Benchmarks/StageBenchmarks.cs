@@ -1,4 +1,5 @@
 using BackSiteGen.Checks;
+using BackSiteGen.Config;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
@@ -16,6 +17,8 @@ public class StageBenchmarks
     private Page _page = null!;
     private string _text = string.Empty;
     private string _html = string.Empty;
+    private SourceFile _source = null!;
+    private string _frontMatter = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -33,10 +36,23 @@ public class StageBenchmarks
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.ToSortedList()));
         _page = _site.Index.PageAt("sample.md")!;
         _html = PageRenderer.Render(_page, _site, new DiagnosticBag())!.Html;
+        _source = new SourceFile("corpus.md", Path.Combine(content, "corpus.md"), "content/corpus.md");
+        File.WriteAllText(_source.FullPath, CorpusPage());
+        _frontMatter = FrontMatterParser.Split(_text)!.Value.FrontMatterText!;
     }
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>The whole "read pages" stage for one page the size of the corpus pages (about 6 KB, 7 keys): read and decode the file, split, guard and parse the front matter.</summary>
+    [Benchmark]
+    public Page? ReadPage() => SiteBuilder.ReadPage(_source, new DiagnosticBag());
+
+    [Benchmark]
+    public string? SourceTextRead() => SourceText.Read(_source.FullPath, _source.DisplayPath, new DiagnosticBag());
+
+    [Benchmark]
+    public (string Message, long Line, long Column)? YamlShapeCheck() => YamlShapeGuard.Check(_frontMatter);
 
     [Benchmark]
     public SplitPage? FrontMatterSplit() => FrontMatterParser.Split(_text);
@@ -53,6 +69,14 @@ public class StageBenchmarks
     /// <summary>The facts of the rendered page (theme CSS inlined in a style block, nav, content links and ids).</summary>
     [Benchmark]
     public HtmlFacts LinkFacts() => HtmlFactsExtractor.Extract(_html, "sample/index.html");
+
+    /// <summary>A page shaped like tests/bench corpus pages: quoted title and description, a body of about 6 KB.</summary>
+    private static string CorpusPage()
+    {
+        var body = SamplePage.Text[(SamplePage.Text.IndexOf("\n---\n", StringComparison.Ordinal) + 5)..];
+        return "---\ntitle: \"Pain and the weather, part 00001\"\ndescription: \"Plain help on pain and the weather: what to do, what to avoid and when to get care.\"\n"
+            + "order: 1\nreviewed_by: Corpus team\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n" + body + body + "A friend can use a break [@ref-17; @ref-19].\n";
+    }
 
     private static string FindTheme()
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
+using Microsoft.Win32.SafeHandles;
 using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Content;
@@ -8,20 +10,104 @@ namespace BackSiteGen.Content;
 /// and invalid bytes are reported with their offset instead of silently turned into replacement characters.</summary>
 public static class SourceText
 {
+    // Larger files go through File.ReadAllBytes rather than a pooled buffer: the pool keeps what it lends.
+    private const int PooledReadLimit = 1 << 20;
+
     public static string? Read(string path, string display, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        (byte[]? Buffer, int Length, bool Pooled) file = default;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            try
+            {
+                file = ReadBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
+                return null;
+            }
+
+            return Decode(file.Buffer.AsSpan(0, file.Length), display, diagnostics);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        finally
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
-            return null;
+            if (file.Pooled)
+            {
+                ArrayPool<byte>.Shared.Return(file.Buffer!);
+            }
+        }
+    }
+
+    /// <summary>Reads the file into a pooled buffer with one open and, for a file of known size, one read:
+    /// every page used to cost a new byte array as large as the file, dropped as soon as it was decoded.</summary>
+    /// <remarks>Opens the file as <see cref="File.ReadAllBytes(string)"/> does, so a failure reads the same, and like it
+    /// reads on until the end when the size is reported as 0 (files in /proc).</remarks>
+    private static (byte[] Buffer, int Length, bool Pooled) ReadBytes(string path)
+    {
+        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            long size;
+            try
+            {
+                size = RandomAccess.GetLength(handle);
+            }
+            catch (NotSupportedException)
+            {
+                // A pipe has no length; File.ReadAllBytes knows how to read it.
+                size = -1;
+            }
+
+            if (size is >= 0 and <= PooledReadLimit)
+            {
+                return ReadPooled(handle, (int)size);
+            }
         }
 
-        return Decode(bytes, display, diagnostics);
+        var all = File.ReadAllBytes(path);
+        return (all, all.Length, false);
+    }
+
+    private static (byte[] Buffer, int Length, bool Pooled) ReadPooled(SafeFileHandle handle, int size)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(size == 0 ? 4096 : size);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length, size == 0 ? buffer.Length - length : size - length), length);
+                if (read == 0)
+                {
+                    if (size != 0 && length < size)
+                    {
+                        // The file shrank while we read it; File.ReadAllBytes reports the same.
+                        throw new EndOfStreamException("Unable to read beyond the end of the stream.");
+                    }
+
+                    return (buffer, length, true);
+                }
+
+                length += read;
+                if (size != 0 && length == size)
+                {
+                    return (buffer, length, true);
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string display, DiagnosticBag diagnostics)
@@ -29,6 +115,12 @@ public static class SourceText
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+        }
+
+        // The common case, valid UTF-8 with LF endings, decodes straight into the string with no buffer between.
+        if (Utf8.IsValid(bytes) && !bytes.Contains((byte)'\r'))
+        {
+            return Encoding.UTF8.GetString(bytes);
         }
 
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);

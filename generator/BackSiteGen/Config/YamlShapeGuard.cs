@@ -18,14 +18,20 @@ public static class YamlShapeGuard
 
     /// <summary>Null when the text is safe to load, else the problem and where it is (1-based within the text).</summary>
     /// <exception cref="YamlException">The text is not valid YAML; the caller reports it.</exception>
-    public static (string Message, long Line, long Column)? Check(string text)
+    public static (string Message, long Line, long Column)? Check(string text) => Check(text, events: null);
+
+    /// <summary>As <see cref="Check(string)"/>, and adds every event read to <paramref name="events"/> so that the
+    /// caller can build the node model from them instead of parsing the text a second time.</summary>
+    public static (string Message, long Line, long Column)? Check(string text, ICollection<ParsingEvent>? events)
     {
         using var reader = new StringReader(text);
         var parser = new Parser(reader);
-        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        // Front matter seldom has anchors, so the table is made on the first one.
+        Dictionary<string, long>? anchors = null;
 
         // One entry per open collection: its anchor and how many values it expands to so far.
-        var open = new Stack<(string? Anchor, long Size)>();
+        var open = new OpenCollections();
         long total = 0;
         var (line, column) = (1L, 1L);
         while (true)
@@ -44,6 +50,7 @@ public static class YamlShapeGuard
             }
 
             var current = parser.Current!;
+            events?.Add(current);
             (line, column) = (current.Start.Line, current.Start.Column);
             if (current is NodeEvent { Tag.IsEmpty: false, Tag.IsNonSpecific: false } tagged && !IsPlainTag(tagged))
             {
@@ -60,13 +67,13 @@ public static class YamlShapeGuard
                     }
 
                     var anchor = ((NodeEvent)current).Anchor;
-                    open.Push((anchor.IsEmpty ? null : anchor.Value, 1));
+                    open.Push(anchor.IsEmpty ? null : anchor.Value);
                     continue;
                 case SequenceEnd or MappingEnd:
                     var (closedAnchor, closedSize) = open.Pop();
                     if (closedAnchor is not null)
                     {
-                        anchors[closedAnchor] = closedSize;
+                        (anchors ??= new Dictionary<string, long>(StringComparer.Ordinal))[closedAnchor] = closedSize;
                     }
 
                     size = closedSize;
@@ -74,14 +81,14 @@ public static class YamlShapeGuard
                 case Scalar scalar:
                     if (!scalar.Anchor.IsEmpty)
                     {
-                        anchors[scalar.Anchor.Value] = 1;
+                        (anchors ??= new Dictionary<string, long>(StringComparer.Ordinal))[scalar.Anchor.Value] = 1;
                     }
 
                     size = 1;
                     total++;
                     break;
                 case AnchorAlias alias:
-                    if (!anchors.TryGetValue(alias.Value.Value, out size))
+                    if (anchors is null || !anchors.TryGetValue(alias.Value.Value, out size))
                     {
                         return ($"The alias '*{alias.Value.Value}' refers to an anchor that is not defined before it, or that contains the alias itself.", current.Start.Line, current.Start.Column);
                     }
@@ -92,12 +99,7 @@ public static class YamlShapeGuard
                     continue;
             }
 
-            if (open.Count > 0)
-            {
-                var (parentAnchor, parentSize) = open.Pop();
-                open.Push((parentAnchor, parentSize + size));
-            }
-
+            open.AddToInnermost(size);
             if (total > MaxExpandedNodes || size > MaxExpandedNodes)
             {
                 return ($"The YAML expands to more than {MaxExpandedNodes} values through anchors and aliases.", current.Start.Line, current.Start.Column);
@@ -110,4 +112,34 @@ public static class YamlShapeGuard
     // The core schema's own tags change nothing we read: "!!str 1" is still the text "1".
     private static bool IsPlainTag(NodeEvent node) =>
         node.Tag.Value is "tag:yaml.org,2002:str" or "tag:yaml.org,2002:map" or "tag:yaml.org,2002:seq";
+
+    /// <summary>The open collections, innermost last. A plain array: the guard runs once per page, and a stack of
+    /// tuples had to pop and push the parent to add to its size.</summary>
+    private struct OpenCollections
+    {
+        private (string? Anchor, long Size)[]? _items;
+
+        public int Count { get; private set; }
+
+        public void Push(string? anchor)
+        {
+            _items ??= new (string?, long)[4];
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, Count * 2);
+            }
+
+            _items[Count++] = (anchor, 1);
+        }
+
+        public (string? Anchor, long Size) Pop() => _items![--Count];
+
+        public readonly void AddToInnermost(long size)
+        {
+            if (Count > 0)
+            {
+                _items![Count - 1].Size += size;
+            }
+        }
+    }
 }

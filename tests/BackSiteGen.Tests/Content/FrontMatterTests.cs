@@ -14,6 +14,17 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: [A, B]\ndescription: B\n---\n", "content/a.md(2,8): error BSG0206: 'title' must be text.")]
     [InlineData("# No front matter\n", "content/a.md(1,1): error BSG0204: The page has no front matter.")]
     [InlineData("\n\n", "content/a.md(1,1): error BSG0208: ")]
+    [InlineData("", "content/a.md(1,1): error BSG0208: ")]
+    [InlineData("\uFEFF", "content/a.md(1,1): error BSG0208: ")]
+    [InlineData("---\ntitle: A\ntitle: B\ndescription: C\n---\n", "content/a.md(3,1): error BSG0202: Invalid YAML: Duplicate key title")]
+    [InlineData("---\ntitle: A\ndescription: B\norder: x\n---\n", "content/a.md(4,8): error BSG0206: 'order' must be a whole number.")]
+    [InlineData("---\ntitle: A\ndescription: B\norder:   \"x\"\n---\n", "content/a.md(4,10): error BSG0206: 'order' must be a whole number.")]
+    [InlineData("---\r\ntitle: A\r\ndescription: B\r\norder: x\r\n---\r\n", "content/a.md(4,8): error BSG0206: 'order' must be a whole number.")]
+    [InlineData("---\n# A comment\ntitle: A\ndescription: B\norder: x # why\n---\n", "content/a.md(5,8): error BSG0206: 'order' must be a whole number.")]
+    [InlineData("---\ntitle: A\ndescription: B\ndraft: maybe\n---\n", "content/a.md(4,8): error BSG0206: 'draft' must be true or false.")]
+    [InlineData("---\ntitle: !!binary QQ==\ndescription: B\n---\n", "content/a.md(2,8): error BSG0202: The YAML tag 'tag:yaml.org,2002:binary' is not supported")]
+    [InlineData("---\ntitle: *a\ndescription: B\n---\n", "content/a.md(2,8): error BSG0202: The alias '*a' refers to an anchor that is not defined")]
+    [InlineData("---\ntitle: \"A\ndescription: B\n---\n", "content/a.md(2,8): error BSG0202: Invalid YAML: While scanning a multi-line double-quoted scalar, found wrong indentation.")]
     public void Bad_front_matter_is_reported_at_its_line(string page, string expected)
     {
         using var site = SiteFixture.Create($"-- content/a.md --\n{page}");
@@ -65,6 +76,33 @@ public sealed class FrontMatterTests
         Assert.True(result.Succeeded);
         Assert.Contains(result.Lines(), l => l.StartsWith("content/a.md(4,1): warning BSG0205", StringComparison.Ordinal));
         Assert.Contains("<p>Body</p>", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fences_with_trailing_spaces_close_the_front_matter_and_a_later_dashed_line_stays_in_the_body()
+    {
+        using var site = SiteFixture.Create(SiteFixture.NoReviewCycle);
+        site.Write("content/a.md", "--- \ntitle: A\ndescription: B\nbogus: 1\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\t \nBefore\n\n---\n\nAfter\n");
+        site.Write("content/index.md", "---\ntitle: Home\ndescription: H\n---\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Contains(result.Lines(), l => l.StartsWith("content/a.md(4,1): warning BSG0205", StringComparison.Ordinal));
+        var html = site.ReadOutput("a/index.html");
+        Assert.Contains("<p>Before</p>\n<hr />\n<p>After</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lines_after_a_byte_order_mark_and_crlf_front_matter_count_from_the_file()
+    {
+        using var site = SiteFixture.Create(SiteFixture.NoReviewCycle);
+        var text = "---\r\ntitle: A\r\ndescription: B\r\n\r\norder: \"x\"\r\n---\r\nBody\r\n";
+        site.WriteBytes("content/a.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+
+        var result = site.Build();
+
+        Assert.Contains("content/a.md(5,8): error BSG0206: 'order' must be a whole number.", result.Errors());
     }
 
     [Fact]

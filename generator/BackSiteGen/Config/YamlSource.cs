@@ -15,13 +15,18 @@ public static class YamlSource
     {
         try
         {
-            // The guard has to read every event anyway; the node model is built from those same events, so the text
-            // is scanned once, not twice (scanning was most of the cost of a page's front matter).
+            // Most front matter is a flat list of keys, read without YamlDotNet's scanner; it needs no guard (one level,
+            // no anchors, aliases or tags). Anything else is read by the guard, and the node model is built from the
+            // events the guard read, so that the text is scanned once, not twice.
             var events = new List<ParsingEvent>();
-            if (YamlShapeGuard.Check(text, events) is { } problem)
+            if (!FlatMappingReader.TryRead(text, events))
             {
-                diagnostics.Add(Diagnostic.Error(syntaxCode, new SourceSpan(displayPath, (int)problem.Line + lineOffset, Math.Max(1, (int)problem.Column)), problem.Message));
-                return null;
+                events.Clear();
+                if (YamlShapeGuard.Check(text, events) is { } problem)
+                {
+                    diagnostics.Add(Diagnostic.Error(syntaxCode, new SourceSpan(displayPath, (int)problem.Line + lineOffset, Math.Max(1, (int)problem.Column)), problem.Message));
+                    return null;
+                }
             }
 
             var stream = new YamlStream();

@@ -119,7 +119,8 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
     /// <param name="wholeValue">Only matches that are a whole attribute value, so "/a/" is not found inside "/sub/a/".</param>
     private static SourceSpan? FindInBody(PageOrigin origin, string[] needles, int occurrence, bool wholeValue)
     {
-        var body = origin.Page.Body;
+        // Only for findings: a build reads a page's body again here rather than keep every body until the check.
+        var body = Site.SiteBuilder.WithBody(origin.Page, new DiagnosticBag())?.Body ?? string.Empty;
         foreach (var needle in needles)
         {
             if (needle.Length == 0)

@@ -6,6 +6,9 @@ namespace BackSiteGen.Content;
 /// <param name="Section">The first folder of the source path, or "" for pages at the top.</param>
 public sealed record Page(SourceFile Source, FrontMatter FrontMatter, string Body, int BodyLine, string Url, string OutputPath, string Section)
 {
+    /// <summary>True when the build left the body on disk until the page renders (see <c>SiteBuilder.WithBody</c>).</summary>
+    public bool BodyDeferred { get; init; }
+
     /// <summary>True for <c>index.md</c> files, which stand for their folder.</summary>
     public bool IsSectionIndex => Path.GetFileName(Source.RelativePath).Equals("index.md", StringComparison.OrdinalIgnoreCase);
 

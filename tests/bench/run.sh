@@ -136,16 +136,22 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 row() { printf '%-8s %-14s %10s %10s %10s\n' "$@"; }
 
+# Every timed build writes into a folder that has never existed, and old outputs are deleted only between
+# sequences (clear_outputs). On this machine, deleting a 10,000-page output right before a timed run put up to
+# 7 s of the kernel's clean-up into that run's system time, whichever tool ran it (same binary: 1.3 s of system
+# time into a fresh folder, 8.4 s after `rm -rf` + `sync` + 3 s of sleep).
+RUN_OUTPUTS="$WORK/outputs"
+fresh_output() { mkdir -p "$RUN_OUTPUTS"; mktemp -u "$RUN_OUTPUTS/$1-XXXXXX"; }
+clear_outputs() { rm -rf "$RUN_OUTPUTS"; sync; }
+
 # our_build PAGES OUT [THEME]: by default the corpus's own theme, which renders what the Hugo layout renders.
 our_build() {
     local n=$1 out=$2 theme=${3:-$WORK/corpus-$1/backsitegen/theme}
-    rm -rf "$out"
     measure "$WORK/ours-build.log" "$OURS_BIN" build --content "$WORK/corpus-$n/backsitegen/content" --theme "$theme" --output "$out"
 }
 
 hugo_build() {
     local n=$1 out=$2
-    rm -rf "$out"
     measure "$WORK/hugo-build.log" hugo --minify=false -s "$WORK/corpus-$n/hugo" -d "$out"
 }
 
@@ -158,24 +164,26 @@ compare_builds() {
     local run_hugo=0 i
     have hugo && run_hugo=1 || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
     generate_corpus "$pages"
+    clear_outputs
     echo
     echo "== build of $pages pages (wall seconds, peak resident memory)"
     row run tool wall_s peak_MB cpu_s
     for ((i = 1; i <= runs; i++)); do
         if ((have_ours)); then
-            if our_build "$pages" "$WORK/out-ours"; then
+            if our_build "$pages" "$(fresh_output ours)"; then
                 record ours backsitegen "$i"
             else
                 echo "!! BackSiteGen build failed; skipping it from here on"; have_ours=0
             fi
         fi
-        if ((run_hugo)) && hugo_build "$pages" "$WORK/out-hugo"; then
+        if ((run_hugo)) && hugo_build "$pages" "$(fresh_output hugo)"; then
             record hugo hugo "$i"
         fi
-        if ((have_ours)) && our_build "$pages" "$WORK/out-ours" "$THEME"; then
+        if ((have_ours)) && our_build "$pages" "$(fresh_output default)" "$THEME"; then
             record full bsg-default "$i"
         fi
     done
+    clear_outputs
     summarise "build" hugo hugo
     if ((${#full_s[@]} && ${#hugo_s[@]})); then
         row "" bsg-default "$(median "${full_s[@]}")" "$(median "${full_mb[@]}")" "$(median "${full_cpu[@]}")"
@@ -205,6 +213,7 @@ compare_checks() {
     if ! have hugo; then echo "!! no hugo: skipping the check comparison (it checks a Hugo-built site)"; return; fi
     local site="$WORK/checked-site-$CHECK_PAGES"
     generate_corpus "$CHECK_PAGES"
+    rm -rf "$site"
     hugo_build "$CHECK_PAGES" "$site" || return
     # shellcheck disable=SC2034  # filled by record and read by summarise, through namerefs
     local ours_s=() ours_mb=() ours_cpu=() proofer_s=() proofer_mb=() proofer_cpu=()
@@ -252,13 +261,13 @@ scale() {
         generate_corpus "$n"
         local secs=() mbs=() cpus=()
         for ((i = 1; i <= runs; i++)); do
-            our_build "$n" "$WORK/out-ours" || return
+            our_build "$n" "$(fresh_output ours)" || return
             read -r s mb cpu <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb"); cpus+=("$cpu")
         done
         s="$(median "${secs[@]}")"; mb="$(median "${mbs[@]}")"
         lines+=("$(printf '%-8s %10s %10s %10s %14s' "$n" "$s" "$mb" "$(median "${cpus[@]}")" \
             "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')")")
-        rm -rf "$WORK/corpus-$n" "$WORK/out-ours"   # 50,000 pages take gigabytes on disk
+        rm -rf "$WORK/corpus-$n"; clear_outputs   # 50,000 pages take gigabytes on disk
     done
     echo
     echo "== BackSiteGen build cost by size (medians of $runs)"

@@ -62,9 +62,8 @@ public static class SiteBuilder
             rendered = RenderPages(site, output, progress);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
-            finished = Finish(site, rendered, output, options.External);
+            finished = Finish(site, rendered, output, options.External, stages);
             diagnostics.AddRange(finished.Diagnostics);
-            stages.Mark("references, trust, files, site files, resolve links");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
@@ -215,7 +214,7 @@ public static class SiteBuilder
 
     /// <summary>Stage 3: what needs every page: sources no page cites, the site-wide trust checks, the copied and generated
     /// files, and the link check over every page's facts.</summary>
-    public static FinishedSite Finish(SiteContext site, RenderedSite rendered, ISiteOutput output, bool external = false)
+    public static FinishedSite Finish(SiteContext site, RenderedSite rendered, ISiteOutput output, bool external = false, StageClock? stages = null)
     {
         var diagnostics = new DiagnosticBag();
         var summaries = rendered.Summaries.ToList();
@@ -240,6 +239,7 @@ public static class SiteBuilder
             output.WriteText(path, text);
         }
 
+        stages?.Mark("references, trust, files, site files");
         var links = new BuildLinkCheck(site);
         foreach (var page in rendered.Pages)
         {
@@ -250,6 +250,7 @@ public static class SiteBuilder
         }
 
         links.Check(diagnostics, external);
+        stages?.Mark("resolve links");
         return new FinishedSite(diagnostics.ToSortedList(), files);
     }
 

@@ -203,12 +203,12 @@ public static class SiteBuilder
         }
 
         output.WriteText(page.OutputPath, rendered.Html);
-        var links = BuildLinkCheck.Extract(site, rendered);
-        CitationCheck.Verify(rendered, links.All, diagnostics);
+        var (facts, links) = BuildLinkCheck.Extract(site, rendered);
+        CitationCheck.Verify(rendered, facts, diagnostics);
 
         // What outlives the page refers to it without its HTML: keeping every page's HTML until the end would make
         // memory grow with the size of the whole site.
-        var summary = rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, ReadableBlocks = [] } };
+        var summary = rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, Toc = [], Links = [], ReadableBlocks = [] } };
         return new PageOutcome(page, summary, links, diagnostics.ToSortedList());
     }
 

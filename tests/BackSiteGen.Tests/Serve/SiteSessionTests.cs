@@ -46,6 +46,9 @@ public sealed class SiteSessionTests
         Also see [A](a.md#first).
         -- content/img/dot.svg --
         <svg xmlns="http://www.w3.org/2000/svg"/>
+        -- content/site.yml --
+        publisher: { name: Test publisher }
+        editorial_team: Test review team
         """;
 
     private static (SiteFixture Site, SiteSession Session) Start(string spec = Site)
@@ -127,7 +130,7 @@ public sealed class SiteSessionTests
         var (site, session) = Start();
         using var _ = site;
 
-        var report = Edit(site, session, "content/site.yml", "title: A new site title\n");
+        var report = Edit(site, session, "content/site.yml", "title: A new site title\n" + SiteFixture.TrustData);
 
         Assert.True(report.Full);
         Assert.Contains("A new site title", Html(session, "b/index.html"), StringComparison.Ordinal);
@@ -175,7 +178,7 @@ public sealed class SiteSessionTests
         Assert.Contains("First version.", Html(session, "a/index.html"), StringComparison.Ordinal);
         Assert.Contains(session.Current.Problems, d => d.Span.File.EndsWith("site.yml", StringComparison.Ordinal));
 
-        var fixedReport = Edit(site, session, "content/site.yml", "title: Fixed\n");
+        var fixedReport = Edit(site, session, "content/site.yml", "title: Fixed\n" + SiteFixture.TrustData);
         Assert.True(fixedReport.Full);
         Assert.Empty(session.Current.Problems);
     }

@@ -40,7 +40,8 @@ internal static partial class ContainerCheck
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerTextDropped, span, $"The text '{arguments}' after ':::{name}' would never be shown: {why}. Move it to the next line."));
         }
 
-        if (container.ClosingFencedCharCount == 0)
+        // A ':::' followed by text that is no name was already reported as text, not as a container left open.
+        if (container.ClosingFencedCharCount == 0 && (name.Length == 0 || NamePattern().IsMatch(name)))
         {
             var end = EndLine(container, page);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerUnclosed, span, $"The ':::{(name.Length > 0 ? name : string.Empty)}' container opened here is never closed, so it takes in everything to line {end}{(end == LastLine(page) ? " (the end of the file)" : string.Empty)}. Add a line with ':::' where it should end."));
@@ -68,24 +69,12 @@ internal static partial class ContainerCheck
         }
     }
 
-    /// <summary>The last line the unclosed container takes in: the end of the file, unless a list or quote around it ends first.</summary>
+    /// <summary>The last line the unclosed container takes in: the end of the file, or of the list, quote or closed
+    /// container around it (a ':::' line closes the outermost open container, and every container inside it).</summary>
     private static int EndLine(ContainerBlock container, Page page)
     {
-        for (var parent = container.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is not (CustomContainer or MarkdownDocument))
-            {
-                Block last = container;
-                while (last is ContainerBlock { Count: > 0 } inner)
-                {
-                    last = inner[^1];
-                }
-
-                return page.BodyLine + last.Line;
-            }
-        }
-
-        return LastLine(page);
+        var end = Math.Clamp(container.Span.End, 0, page.Body.Length);
+        return page.BodyLine + page.Body.AsSpan(0, end).Count('\n');
     }
 
     private static int LastLine(Page page)

@@ -28,8 +28,20 @@ public sealed class BuildLinkCheck
         var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         var facts = HtmlFactsExtractor.Extract(html, path);
         _pages[path] = WithoutCitationLinks(facts, rendered);
-        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);
+        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length, html.Length);
         return facts;
+    }
+
+    /// <summary>Where in the theme the output at <paramref name="offset"/> of a page was written: the page is rendered
+    /// again with tracing (only for findings the layout made), and the trace is used only if the page came out the same.</summary>
+    private SourceSpan? TemplatePlace(PageOrigin origin, int offset)
+    {
+        if (SiteBuilder.WithBody(origin.Page, new DiagnosticBag()) is not { } full || PageRenderer.Trace(full, _site) is not { } trace || trace.Html.Length != origin.HtmlLength)
+        {
+            return null;
+        }
+
+        return trace.Locate(offset) is { } place ? TemplateTrace.SpanOf(place, _site.Theme) : null;
     }
 
     /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at
@@ -112,7 +124,7 @@ public sealed class BuildLinkCheck
         }
 
         var origin = _site.Config.BaseUrl;
-        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)));
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), TemplatePlace);
         var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
         checker.Check(sources, diagnostics);
         if (external)

@@ -38,9 +38,9 @@ public sealed class SiteLinkChecker
 
     private int _linkCount;
 
-    /// <summary>Findings only placed at a whole file (a layout), by file, code and message: one layout link that is
-    /// broken would otherwise be reported once for every page of the site.</summary>
-    private readonly ConcurrentDictionary<(string File, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
+    /// <summary>Findings placed in a template (a layout or partial), by place, code and message: one broken link in a
+    /// partial would otherwise be reported once for every page of the site.</summary>
+    private readonly ConcurrentDictionary<(SourceSpan Span, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
 
     public void Check(IEnumerable<HtmlFacts> files, DiagnosticBag diagnostics)
     {
@@ -319,9 +319,9 @@ public sealed class SiteLinkChecker
 
         var (span, note) = _locator.Locate(file, index);
         var code = LinkCheckSettings.CodeOf(check);
-        if (span.Line == 0 && note is not null)
+        if (note is not null && note.StartsWith("on ", StringComparison.Ordinal) || note?.StartsWith("made by the layout", StringComparison.Ordinal) == true)
         {
-            _wholeFile.GetOrAdd((span.File, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note));
+            _wholeFile.GetOrAdd((span, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note!));
             return;
         }
 

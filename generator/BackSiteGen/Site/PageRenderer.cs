@@ -21,6 +21,21 @@ public static class PageRenderer
     /// <param name="siteModel">Replaces the shared <c>site</c> model, for pages that need more of it (the references page).</param>
     public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel = null)
     {
+        var (content, layout, globals) = Prepare(page, site, diagnostics, siteModel);
+        var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
+        var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
+        return html is null ? null : new RenderedPage(page, layout, content, html) { Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics) };
+    }
+
+    /// <summary>Renders the page again recording which template wrote what, for placing a finding in a partial.</summary>
+    public static TemplateTrace? Trace(Page page, SiteContext site)
+    {
+        var (_, layout, globals) = Prepare(page, site, new DiagnosticBag(), null);
+        return site.Templates.Trace(layout, globals);
+    }
+
+    private static (RenderedContent Content, string Layout, ScriptObject Globals) Prepare(Page page, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel)
+    {
         var content = site.Markdown.Render(page, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
         var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout);
@@ -30,9 +45,7 @@ public static class PageRenderer
             ["site"] = siteModel ?? site.SiteModel,
             ["page"] = pageModel,
         };
-        var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
-        var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
-        return html is null ? null : new RenderedPage(page, layout, content, html) { Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics) };
+        return (content, layout, globals);
     }
 
     public static string LayoutOf(Page page, Theme theme)

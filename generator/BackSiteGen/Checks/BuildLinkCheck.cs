@@ -32,13 +32,34 @@ public sealed class BuildLinkCheck
         return facts;
     }
 
-    /// <summary>Where in the theme the output at <paramref name="offset"/> of a page was written: the page is rendered
-    /// again with tracing (only for findings the layout made), and the trace is used only if the page came out the same.</summary>
-    private SourceSpan? TemplatePlace(PageOrigin origin, int offset)
+    /// <summary>Where in the theme a page's <paramref name="url"/> (its <paramref name="occurrence"/>-th use on the page,
+    /// at <paramref name="offset"/>) was written: the page is rendered again with tracing, only for findings the layout
+    /// made. A page that comes out different (the references page, whose site model the build made for it alone) is
+    /// matched by the URL's n-th use instead of the offset.</summary>
+    private SourceSpan? TemplatePlace(PageOrigin origin, string url, int occurrence, int offset)
     {
-        if (SiteBuilder.WithBody(origin.Page, new DiagnosticBag()) is not { } full || PageRenderer.Trace(full, _site) is not { } trace || trace.Html.Length != origin.HtmlLength)
+        if (SiteBuilder.WithBody(origin.Page, new DiagnosticBag()) is not { } full || PageRenderer.Trace(full, _site) is not { } trace)
         {
             return null;
+        }
+
+        if (trace.Html.Length != origin.HtmlLength)
+        {
+            offset = -1;
+            var seen = 0;
+            foreach (var link in HtmlFactsExtractor.Extract(trace.Html, origin.Page.OutputPath).Links)
+            {
+                if (string.Equals(link.Url, url, StringComparison.Ordinal) && seen++ == occurrence)
+                {
+                    offset = link.Offset;
+                    break;
+                }
+            }
+
+            if (offset < 0)
+            {
+                return null;
+            }
         }
 
         return trace.Locate(offset) is { } place ? TemplateTrace.SpanOf(place, _site.Theme) : null;

@@ -7,8 +7,9 @@ namespace BackSiteGen.Checks;
 /// <remarks>Markdown links are matched to the renderer's <c>SourceLink</c>s by their rendered URL in document order;
 /// raw HTML passes through Markdig unchanged, so its URL is found verbatim in the page body. All of this runs only
 /// for links that are broken, so none of it is on the hot path.</remarks>
-/// <param name="templatePlace">Where in the theme a page's output at an offset was written, when that can be known.</param>
-public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot, Func<PageOrigin, int, SourceSpan?>? templatePlace = null) : ILinkLocator
+/// <param name="templatePlace">Where in the theme a page's URL (its n-th use on the page, at an output offset) was
+/// written, when that can be known.</param>
+public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot, Func<PageOrigin, string, int, int, SourceSpan?>? templatePlace = null) : ILinkLocator
 {
     private readonly OutputLocator _output = new(outputDisplayRoot);
 
@@ -60,14 +61,14 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
         var occurrence = 0;
         for (var j = 0; j < linkIndex; j++)
         {
-            var other = file.Links[j];
-            if (!origin.IsInContent(other.Offset) && string.Equals(other.Url, url, StringComparison.Ordinal))
+            if (string.Equals(file.Links[j].Url, url, StringComparison.Ordinal))
             {
                 occurrence++;
             }
         }
 
-        var place = _placed.GetOrAdd((origin.LayoutDisplayPath, url, linkIndex < 0 ? -1 - occurrence : occurrence), _ => templatePlace(origin, offset));
+        var key = (origin.LayoutDisplayPath, url, linkIndex < 0 ? -1 : occurrence);
+        var place = _placed.GetOrAdd(key, _ => templatePlace(origin, url, linkIndex < 0 ? -1 : occurrence, offset));
         return place is { } span ? (span, page) : (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
     }
 

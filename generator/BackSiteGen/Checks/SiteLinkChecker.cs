@@ -83,7 +83,7 @@ public sealed class SiteLinkChecker
                 case UrlKind.External:
                     if (link.IsLoaded && !IsOwnOrigin(resolved.External!))
                     {
-                        Report(diagnostics, LinkCheck.ThirdPartyResource, file, i, $"The page {WhatIs(link.Element)} from another origin ({resolved.External!.IdnHost}): '{Shown(link.Url)}'. That server learns who reads the page; serve the file from the site instead.");
+                        Report(diagnostics, LinkCheck.ThirdPartyResource, file, i, $"The page {WhatIs(link.Element)} another origin ({resolved.External!.IdnHost}): '{Shown(link.Url)}'. {PrivacyAdvice(link.Element)}");
                     }
                     else
                     {
@@ -250,15 +250,71 @@ public sealed class SiteLinkChecker
         var cut = written.AsSpan().IndexOfAny('?', '#');
         var mine = compared is null ? LastSegment(cut < 0 ? written : written[..cut]) : written;
         var theirs = compared ?? LastSegment(suggestion);
-        if (!string.Equals(mine, theirs, StringComparison.Ordinal) && string.Equals(mine.Normalize(System.Text.NormalizationForm.FormC), theirs.Normalize(System.Text.NormalizationForm.FormC), StringComparison.Ordinal))
+        if (AccentDifference(mine, theirs) is { } difference)
         {
-            var linkForm = mine.IsNormalized(System.Text.NormalizationForm.FormC) ? "composed (NFC)" : "decomposed (NFD)";
-            var targetForm = theirs.IsNormalized(System.Text.NormalizationForm.FormC) ? "composed (NFC)" : "decomposed (NFD)";
-            return $"; {Shown(suggestion)} exists, but with its accents {targetForm} where the link has them {linkForm}: the same letters to a reader, different to a server. Save both in one form (NFC is usual).";
+            return $"; {Shown(suggestion)} exists, but only looks the same: {difference}, the same letters to a reader but not to a server. Write the name and the link in one form (NFC is usual).";
         }
 
         return $"; did you mean {Shown(suggestion)}?";
     }
+
+    /// <summary>Whether two names differ only in how accented letters are encoded, one as a single character (NFC),
+    /// the other as a letter followed by combining marks (NFD); then what differs, as code points.</summary>
+    /// <remarks>Compared by text element: the build runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> does nothing, but grapheme segmentation and categories are built in.</remarks>
+    private static string? AccentDifference(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (left, right) = (System.Globalization.StringInfo.GetTextElementEnumerator(a), System.Globalization.StringInfo.GetTextElementEnumerator(b));
+        string? first = null;
+        while (true)
+        {
+            var (hasLeft, hasRight) = (left.MoveNext(), right.MoveNext());
+            if (!hasLeft || !hasRight)
+            {
+                return hasLeft == hasRight ? first : null;
+            }
+
+            var (x, y) = (left.GetTextElement(), right.GetTextElement());
+            if (string.Equals(x, y, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!(IsComposed(x) && IsDecomposed(y)) && !(IsDecomposed(x) && IsComposed(y)))
+            {
+                return null;
+            }
+
+            first ??= $"the link writes {CodePoints(x)} where the target has {CodePoints(y)}";
+        }
+    }
+
+    private static bool IsComposed(string element) => element.Length == 1 && element[0] >= '\u00C0' && char.IsLetter(element[0]);
+
+    private static bool IsDecomposed(string element)
+    {
+        if (element.Length < 2 || !char.IsLetter(element[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < element.Length; i++)
+        {
+            if (char.GetUnicodeCategory(element[i]) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string CodePoints(string element) => string.Join(" + ", element.Select(c => c < 0x80 ? c.ToString() : $"U+{(int)c:X4}"));
 
     private static string LastSegment(string path)
     {
@@ -381,14 +437,21 @@ public sealed class SiteLinkChecker
         return key.Trim('/');
     }
 
-    /// <summary>What the page does with such a URL, as the start of a sentence's predicate ("The page loads a font").</summary>
+    private static string PrivacyAdvice(LinkElement element) => element switch
+    {
+        LinkElement.Preconnect => "That server learns who reads the page; remove the hint and serve what it was for from the site.",
+        LinkElement.Ping => "That server learns who follows the link; remove the ping.",
+        _ => "That server learns who reads the page; serve the file from the site instead.",
+    };
+
+    /// <summary>What the page does with such a URL, up to the origin ("The page loads a font from another origin").</summary>
     private static string WhatIs(LinkElement element) => element switch
     {
-        LinkElement.Preconnect => "opens a connection (preconnect or dns-prefetch)",
-        LinkElement.Ping => "sends a ping, when the link is followed,",
-        LinkElement.Prefetch => "prefetches a file",
-        LinkElement.Image or LinkElement.Icon or LinkElement.EmbeddedObject => "loads an " + NounOf(element),
-        _ => "loads a " + NounOf(element),
+        LinkElement.Preconnect => "opens a connection (preconnect or dns-prefetch) to",
+        LinkElement.Ping => "sends a ping, when the link is followed, to",
+        LinkElement.Prefetch => "prefetches a file from",
+        LinkElement.Image or LinkElement.Icon or LinkElement.EmbeddedObject => $"loads an {NounOf(element)} from",
+        _ => $"loads a {NounOf(element)} from",
     };
 
     private static string NounOf(LinkElement element) => element switch

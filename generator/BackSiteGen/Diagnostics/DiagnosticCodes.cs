@@ -87,6 +87,7 @@ public static class DiagnosticCodes
     public const string ThirdPartyResource = "BSG0606";
     public const string BrokenExternalLink = "BSG0607";
     public const string BrokenExternalAnchor = "BSG0608";
+    public const string BasePathMismatch = "BSG0609";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -167,5 +168,6 @@ public static class DiagnosticCodes
         [ThirdPartyResource] = "A page loads a script, stylesheet, font, image, media or frame from another origin, which learns who reads it (links: third_party_resource).",
         [BrokenExternalLink] = "With --external: a link to another site failed (4xx, 5xx after retries, timeout, no such host) (links: broken_external).",
         [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
+        [BasePathMismatch] = "Many root-relative links miss their page by exactly a base path: the site was probably built or checked with another --base-url.",
     };
 }

@@ -120,8 +120,8 @@ public sealed class PeerFixtureTests
             [
                 "site/index.html(2,28): error BSG0601: The link 'missing.html' goes nowhere: there is no page or file at /missing.html.",
                 "site/index.html(3,24): error BSG0603: The stylesheet has an empty address: a browser loads nothing and shows it as missing.",
-                "site/index.html(5,25): error BSG0603: The image 'a@2x.png' is not in the site: there is no page or file at /a@2x.png; did you mean a.png?",
-                "site/index.html(6,18): error BSG0603: The image 'c.webp' is not in the site: there is no page or file at /c.webp; did you mean c.png?",
+                "site/index.html(5,25): error BSG0603: The image 'a@2x.png' is not in the site: there is no page or file at /a@2x.png.",
+                "site/index.html(6,18): error BSG0603: The image 'c.webp' is not in the site: there is no page or file at /c.webp.",
                 "site/styles.css(1,26): error BSG0603: The image 'hero.jpg' is not in the site: there is no page or file at /hero.jpg.",
             ],
             lines);

@@ -49,6 +49,9 @@ public static class DiagnosticCodes
     public const string CitationWithoutEntry = "BSG0508";
     public const string EntryWithoutCitation = "BSG0509";
     public const string BibliographyTwice = "BSG0510";
+    public const string CitationSyntax = "BSG0511";
+    public const string CitationInLinkText = "BSG0512";
+    public const string CitationInAltText = "BSG0513";
 
     public const string UnknownContainer = "BSG0801";
     public const string ReadabilityTooHard = "BSG0701";
@@ -120,6 +123,9 @@ public static class DiagnosticCodes
         [CitationWithoutEntry] = "In the built page, a citation links to a reference entry that is not on the page (for example a layout that drops the list).",
         [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
         [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
+        [CitationSyntax] = "Text that looks like a pandoc citation ([@key], @key) does not follow its grammar; the message says what was understood.",
+        [CitationInLinkText] = "A citation inside link text would nest a link in a link; put it after the link.",
+        [CitationInAltText] = "A citation inside an image's alt text would break the image's HTML; put it after the image.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
         [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",

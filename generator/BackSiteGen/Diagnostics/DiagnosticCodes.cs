@@ -52,6 +52,7 @@ public static class DiagnosticCodes
     public const string CitationSyntax = "BSG0511";
     public const string CitationInLinkText = "BSG0512";
     public const string CitationInAltText = "BSG0513";
+    public const string ReferenceMarkup = "BSG0514";
 
     public const string UnknownContainer = "BSG0801";
     public const string ReadabilityTooHard = "BSG0701";
@@ -126,6 +127,7 @@ public static class DiagnosticCodes
         [CitationSyntax] = "Text that looks like a pandoc citation ([@key], @key) does not follow its grammar; the message says what was understood.",
         [CitationInLinkText] = "A citation inside link text would nest a link in a link; put it after the link.",
         [CitationInAltText] = "A citation inside an image's alt text would break the image's HTML; put it after the image.",
+        [ReferenceMarkup] = "A bibliography title holds markup that is not CSL rich text (<i>, <b>, <sub>, <sup>, nocase and small-caps spans); it is shown as text.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
         [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",

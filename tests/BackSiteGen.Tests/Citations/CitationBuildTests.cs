@@ -65,8 +65,8 @@ public sealed class CitationBuildTests
             <h2 id="references">References</h2>
             <ol>
             <li id="ref-a">Alpha A. First study. <i>J A</i>. 2020;1:1-2. doi:<a href="https://doi.org/10.1000/a">10.1000/a</a> <a class="backlink" href="#cite-a" aria-label="Back to citation 1">&#8617;&#xFE0E;</a></li>
-            <li id="ref-b">Beta B-R. Second study. <i>J B</i>. 2021. doi:<a href="https://doi.org/10.1000/b">10.1000/b</a> <a class="backlink" href="#cite-b" aria-label="Back to citation 2">&#8617;&#xFE0E;</a></li>
-            <li id="ref-c">Gamma Group. A web page. UpToDate. Updated September 12, 2025. <a href="https://reference.example.net/c">https://reference.example.net/c</a> <a class="backlink" href="#cite-c" aria-label="Back to citation 3">&#8617;&#xFE0E;</a></li>
+            <li id="ref-b">Beta BR. Second study. <i>J B</i>. Published online 2021. doi:<a href="https://doi.org/10.1000/b">10.1000/b</a> <a class="backlink" href="#cite-b" aria-label="Back to citation 2">&#8617;&#xFE0E;</a></li>
+            <li id="ref-c">Gamma Group. A web page. UpToDate. Published September 12, 2025. <a href="https://reference.example.net/c">https://reference.example.net/c</a> <a class="backlink" href="#cite-c" aria-label="Back to citation 3">&#8617;&#xFE0E;</a></li>
             </ol>
             </section>
             """, html, StringComparison.Ordinal);
@@ -206,7 +206,7 @@ public sealed class CitationBuildTests
         Assert.Contains("""<li id="source-a">Alpha A. First study. <i>J A</i>. 2020;1:1-2. doi:<a href="https://doi.org/10.1000/a">10.1000/a</a>""", html, StringComparison.Ordinal);
         Assert.Contains("""Cited on: <a href="/one/">One</a>, <a href="/two/">Two</a></span>""", html, StringComparison.Ordinal);
         Assert.Contains("""<li id="source-c">Gamma Group.""", html, StringComparison.Ordinal);
-        Assert.Contains("""<li id="source-smith2020">Smith S. <i>A book</i>. Press; 2020.""", html, StringComparison.Ordinal);
+        Assert.Contains("""<li id="source-smith2020">Smith S. <i>A Book</i>. Press; 2020.""", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("source-a", StringComparison.Ordinal) < html.IndexOf("source-b", StringComparison.Ordinal));
         Assert.True(html.IndexOf("source-c", StringComparison.Ordinal) < html.IndexOf("source-smith2020", StringComparison.Ordinal));
         Assert.Contains("href=\"#ref-c\" aria-label=\"Reference 1\"", site.ReadOutput("two/index.html"), StringComparison.Ordinal);

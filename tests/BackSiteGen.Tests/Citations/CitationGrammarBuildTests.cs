@@ -63,7 +63,7 @@ public sealed class CitationGrammarBuildTests
         var html = site.ReadOutput("page/index.html");
         Assert.Contains("""<p><sup class="citation"><a id="cite-b" href="#ref-b" aria-label="Reference 1">1</a><span class="locator">(p33)</span></sup> found it first.""", html, StringComparison.Ordinal);
         Assert.Contains("""Later confirmed <sup class="citation">see <a id="cite-a" href="#ref-a" aria-label="Reference 2">2</a><span class="locator">(pp3-5)</span></sup>.""", html, StringComparison.Ordinal);
-        Assert.Contains("""<li id="ref-b">Beta B. <i>Second book</i>. Press; 2021.""", html, StringComparison.Ordinal);
+        Assert.Contains("""<li id="ref-b">Beta B. <i>Second Book</i>. Press; 2021.""", html, StringComparison.Ordinal);
         Assert.DoesNotContain("[^1]", html, StringComparison.Ordinal);
         Assert.DoesNotContain("@a", html, StringComparison.Ordinal);
         Assert.DoesNotContain("@b", html, StringComparison.Ordinal);

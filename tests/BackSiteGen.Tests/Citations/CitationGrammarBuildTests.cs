@@ -59,7 +59,7 @@ public sealed class CitationGrammarBuildTests
 
         var result = site.Build();
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Empty(result.Lines());
         var html = site.ReadOutput("page/index.html");
         Assert.Contains("""<p><sup class="citation"><a id="cite-b" href="#ref-b" aria-label="Reference 1">1</a><span class="locator">(p33)</span></sup> found it first.""", html, StringComparison.Ordinal);
         Assert.Contains("""Later confirmed <sup class="citation">see <a id="cite-a" href="#ref-a" aria-label="Reference 2">2</a><span class="locator">(pp3-5)</span></sup>.""", html, StringComparison.Ordinal);
@@ -84,5 +84,44 @@ public sealed class CitationGrammarBuildTests
         var result = site.Build();
 
         Assert.Equal(["content/page.md(5,8): error BSG0506: No source has the key 'nhs' in content/references.yaml. If this '@' is not a citation, write \\@."], result.Errors());
+    }
+
+    [Fact]
+    public void A_broken_entry_no_page_cites_warns_and_the_build_succeeds_but_citing_it_fails()
+    {
+        const string Broken = """
+            -- content/site.yml --
+            review: { enabled: false }
+            -- content/references.json --
+            [
+              {"id": "a", "type": "book", "title": "A book", "publisher": "Press", "issued": {"date-parts": [["2020"]]}},
+              {"id": "nodate", "type": "book", "title": "No date", "issued": {"date-parts": [["someday"]]}}
+            ]
+
+            """;
+        using var uncited = SiteFixture.Create(Broken + """
+            -- content/page.md --
+            ---
+            title: Page
+            description: P
+            ---
+            Text [@a].
+            """);
+        using var cited = SiteFixture.Create(Broken + """
+            -- content/page.md --
+            ---
+            title: Page
+            description: P
+            ---
+            Text [@a; @nodate].
+            """);
+
+        var warned = uncited.Build();
+        var failed = cited.Build();
+
+        Assert.True(warned.Succeeded, string.Join('\n', warned.Lines()));
+        Assert.Contains("content/references.json(3,66): warning BSG0502: 'issued' must be a date such as {date-parts: [[2024, 3, 1]]}, 2024-03-01, [{year: 2024, month: 3}] or {literal: …}. (No page cites 'nodate', so this is a warning.)", warned.Lines());
+        Assert.False(failed.Succeeded);
+        Assert.Equal(["content/references.json(3,66): error BSG0502: 'issued' must be a date such as {date-parts: [[2024, 3, 1]]}, 2024-03-01, [{year: 2024, month: 3}] or {literal: …}."], failed.Errors());
     }
 }

@@ -226,7 +226,7 @@ internal static class CitationSyntax
         key = ReadKey(text, ref keyStart, end);
         if (key is null)
         {
-            error = $"'@' at '{Excerpt(text, at, end)}' is not followed by a citation key (write \\@ for a literal @)";
+            error = $"no citation key follows the '@' in '{Excerpt(text, at, end)}' (a key starts with a letter, digit or '_', or is in braces; write \\@ for a literal @)";
             return null;
         }
 

@@ -17,7 +17,7 @@ public sealed class AmaGoldenTests
     public void Every_kind_of_source_the_site_may_cite_has_a_golden()
     {
         var types = AmaGoldens.All.Select(g => g.Reference.Type).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(["article-journal", "book", "chapter", "report", "webpage", "entry-encyclopedia", "article-newspaper", "thesis", "dataset", "legal_case", "pamphlet"], StringComparer.Ordinal), types);
+        Assert.Superset(new HashSet<string>(["article-journal", "book", "chapter", "report", "webpage", "entry-encyclopedia", "article-newspaper", "thesis", "dataset", "legal_case", "pamphlet", "article-magazine", "paper-conference"], StringComparer.Ordinal), types);
     }
 
     [Fact]

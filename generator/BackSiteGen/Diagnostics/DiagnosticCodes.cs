@@ -49,6 +49,10 @@ public static class DiagnosticCodes
     public const string CitationWithoutEntry = "BSG0508";
     public const string EntryWithoutCitation = "BSG0509";
     public const string BibliographyTwice = "BSG0510";
+    public const string CitationSyntax = "BSG0511";
+    public const string CitationInLinkText = "BSG0512";
+    public const string CitationInAltText = "BSG0513";
+    public const string ReferenceMarkup = "BSG0514";
 
     public const string UnknownContainer = "BSG0801";
     public const string ContainerUnclosed = "BSG0802";
@@ -131,6 +135,10 @@ public static class DiagnosticCodes
         [CitationWithoutEntry] = "In the built page, a citation links to a reference entry that is not on the page (for example a layout that drops the list).",
         [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
         [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
+        [CitationSyntax] = "Text that looks like a pandoc citation ([@key], @key) does not follow its grammar; the message says what was understood.",
+        [CitationInLinkText] = "A citation inside link text would nest a link in a link; put it after the link.",
+        [CitationInAltText] = "A citation inside an image's alt text would break the image's HTML; put it after the image.",
+        [ReferenceMarkup] = "A bibliography title holds markup that is not CSL rich text (<i>, <b>, <sub>, <sup>, nocase and small-caps spans); it is shown as text.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
         [ContainerUnclosed] = "A ':::name' container is never closed, so it takes in everything after it; add a ':::' line where it ends.",
         [ContainerTextDropped] = "Text after a ':::' fence would not be shown (a closing ':::' stands alone; only callouts take a label after their name).",

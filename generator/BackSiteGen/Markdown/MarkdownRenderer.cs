@@ -48,6 +48,7 @@ public sealed class MarkdownRenderer
         _rawHtml = rawHtml ?? RawHtmlPolicy.Strict;
         var builder = new MarkdownPipelineBuilder { MaximumNestingDepth = NestingDepth.Limit }
             .UsePipeTables()
+            .UseFootnotes()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseContainers()
             .UsePreciseSourceLocation()

@@ -22,7 +22,7 @@ public static class SiteConfigLoader
         var config = SiteConfig.Default;
         if (File.Exists(path))
         {
-            config = Parse(ReadText(path, display, diagnostics), display, diagnostics);
+            config = Parse(Content.SourceText.Read(path, display, diagnostics, contentDir) ?? string.Empty, display, diagnostics);
         }
 
         if (baseUrlOverride is not null)
@@ -167,7 +167,4 @@ public static class SiteConfigLoader
 
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
     }
-
-    private static string ReadText(string path, string display, DiagnosticBag diagnostics) =>
-        Content.SourceText.Read(path, display, diagnostics) ?? string.Empty;
 }

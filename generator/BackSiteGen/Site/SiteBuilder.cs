@@ -82,13 +82,15 @@ public static class SiteBuilder
 
     private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, IProgress<BuildProgress>? progress, StageClock stages, ref int pageCount, ref int fileCount)
     {
+        // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
+        OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         var site = Load(options, diagnostics, stages, deferBodies: true);
         if (site is null)
         {
             return false;
         }
 
-        using var output = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics);
+        using var output = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics, options.Force);
         if (output is null)
         {
             return false;
@@ -144,7 +146,7 @@ public static class SiteBuilder
 
             foreach (var file in inventory.StaticFiles)
             {
-                File.Copy(file.FullPath, Path.Combine(output.Staging, file.RelativePath));
+                FileCopy.Regular(file.FullPath, Path.Combine(output.Staging, file.RelativePath));
             }
 
             fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
@@ -326,19 +328,7 @@ public static class SiteBuilder
         return new SiteIndex(pages, fileUrls, config.BasePath);
     }
 
-    internal static List<(string Full, string Relative)> ThemeAssets(Theme theme)
-    {
-        var assets = Path.Combine(theme.Root, Theme.AssetsFolder);
-        if (!Directory.Exists(assets))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Relative: Path.GetRelativePath(theme.Root, f).Replace('\\', '/')))
-            .OrderBy(a => a.Relative, StringComparer.Ordinal)
-            .ToList();
-    }
+    internal static List<(string Full, string Relative)> ThemeAssets(Theme theme) => [.. theme.Assets];
 
     private static int CopyThemeAssets(Theme theme, string staging)
     {
@@ -347,7 +337,7 @@ public static class SiteBuilder
         {
             var target = Path.Combine(staging, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(full, target);
+            FileCopy.Regular(full, target);
             count++;
         }
 

@@ -3,7 +3,7 @@ using BackSiteGen.Diagnostics;
 namespace BackSiteGen.Output;
 
 /// <summary>A point of the swap at which a test may interrupt it, as a crash would.</summary>
-internal enum SwapStep
+public enum SwapStep
 {
     Exchanged,
     JournalWritten,

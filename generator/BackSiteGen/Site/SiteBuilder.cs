@@ -73,6 +73,7 @@ public static class SiteBuilder
         siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        StaticHtmlGuard.Check(inventory.StaticFiles, rawHtml, diagnostics);
         var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown);

@@ -124,7 +124,7 @@ public static class DiagnosticCodes
         [IframeInContent] = "Content embeds another page (<iframe>, <object>, <embed>); allowed only with security.allow_iframes in site.yml.",
         [EventHandlerInContent] = "Content has an on* event attribute, which runs a script; allowed only with security.allow_scripts.",
         [ScriptUrlInContent] = "Content has a javascript: URL in a link or attribute; allowed only with security.allow_scripts.",
-        [PageTooLarge] = "A page renders to more than 16 MB of HTML; split it into several pages.",
+        [PageTooLarge] = "A page's content renders to more than 16 MB of HTML, or its layout makes a page of more than 32 MB; split it.",
         [RefreshOrBaseInContent] = "Content has <meta http-equiv=refresh> or <base>, which send readers or links elsewhere; allowed only with security.allow_scripts.",
         [AnimatedLinkInContent] = "Content has an SVG <animate>/<set> that changes a link attribute (href), a way to smuggle in a javascript: URL; allowed only with security.allow_scripts.",
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",

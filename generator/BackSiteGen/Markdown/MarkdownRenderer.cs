@@ -60,6 +60,12 @@ public sealed class MarkdownRenderer
     {
         try
         {
+            if (LinkDensity.FirstDenseParagraph(page.Body) is { } dense)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyLinks, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + dense, 1), $"This paragraph has more than {LinkDensity.Limit} links or unclosed '](': split it or close the links, so a runaway page cannot stall the build."));
+                return new RenderedContent(string.Empty, [], []);
+            }
+
             if (NestingDepth.FirstTooDeepLine(page.Body) is not { } tooDeep)
             {
                 return RenderChecked(page, site, diagnostics);

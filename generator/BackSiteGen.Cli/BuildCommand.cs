@@ -41,6 +41,14 @@ internal static class BuildCommand
 
     public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null, bool timings = false)
     {
+        // Asked before the build, not after it: a report that cannot be written was an internal error at the very end.
+        if (reportFile is not null && Path.GetDirectoryName(Path.GetFullPath(reportFile, options.BaseDirectory)) is { } folder && !Directory.Exists(folder))
+        {
+            var missing = Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticCodes.OptionInvalid, Diagnostics.SourceSpan.WholeFile("--report"), $"The folder '{folder}' for the report '{reportFile}' does not exist; create it or name another file.");
+            DiagnosticPrinter.Print([missing], stdout);
+            return ExitCodes.BadCommandLine;
+        }
+
         BuildResult result;
         using (var progress = ProgressLine.For(stdout))
         {
@@ -88,7 +96,14 @@ internal static class BuildCommand
         stdout.Write(TrustReportWriter.ToText(report));
         if (reportFile is not null)
         {
-            File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));
+            try
+            {
+                File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                DiagnosticPrinter.Print([Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticCodes.FileSystemError, Diagnostics.SourceSpan.WholeFile(reportFile), $"Cannot write the report: {ex.Message}")], stdout);
+            }
         }
 
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)

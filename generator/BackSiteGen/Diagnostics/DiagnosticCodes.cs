@@ -128,7 +128,7 @@ public static class DiagnosticCodes
         [PageTooLarge] = "A page's content renders to more than 16 MB of HTML, or its layout makes a page of more than 32 MB; split it.",
         [RefreshOrBaseInContent] = "Content has <meta http-equiv=refresh> or <base>, which send readers or links elsewhere; allowed only with security.allow_scripts.",
         [AnimatedLinkInContent] = "Content has an SVG <animate>/<set> that changes a link attribute (href), a way to smuggle in a javascript: URL; allowed only with security.allow_scripts.",
-        [TooManyLinks] = "A paragraph has more than 1,000 links or unclosed '](', which Markdig would take minutes to parse; split it.",
+        [TooManyLinks] = "A paragraph has more than 1,000 unclosed links ('](' with no ')'), which Markdig would take minutes to parse.",
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",

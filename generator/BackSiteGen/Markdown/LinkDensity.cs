@@ -1,6 +1,6 @@
 namespace BackSiteGen.Markdown;
 
-/// <summary>Finds a paragraph with more link openings than any page has, before Markdig parses it.</summary>
+/// <summary>Finds a paragraph with more unclosed link destinations than any page has, before Markdig parses it.</summary>
 /// <remarks>Markdig scans to the end of the paragraph for the destination of every unclosed <c>](</c>, so a paragraph of
 /// 500 KB of <c>[a](b</c> took two minutes (quadratic). No readable paragraph has a thousand links; this linear scan
 /// turns such input into a located error instead of a hung build.</remarks>
@@ -9,7 +9,7 @@ public static class LinkDensity
     public const int Limit = 1000;
 
     /// <summary>The 0-based line where a paragraph (lines up to a blank one) with more than <see cref="Limit"/>
-    /// <c>](</c> starts, or null.</summary>
+    /// unclosed <c>](</c> starts, or null.</summary>
     public static int? FirstDenseParagraph(string body)
     {
         var (line, paragraphLine, count, start) = (0, 0, 0, 0);
@@ -28,12 +28,18 @@ public static class LinkDensity
             }
             else
             {
-                for (var at = text.IndexOf("](", StringComparison.Ordinal); at >= 0; at = Next(text, at))
+                for (var at = text.IndexOf("](", StringComparison.Ordinal); at >= 0;)
                 {
-                    if (++count > Limit)
+                    var next = Next(text, at);
+                    var destination = text[(at + 2)..(next < 0 ? text.Length : next)];
+
+                    // Only a destination with no ')' before the next "](" makes Markdig search on: "[a](b)" costs nothing.
+                    if (!destination.Contains(')') && ++count > Limit)
                     {
                         return paragraphLine;
                     }
+
+                    at = next;
                 }
             }
 

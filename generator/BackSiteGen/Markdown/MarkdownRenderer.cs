@@ -62,7 +62,7 @@ public sealed class MarkdownRenderer
         {
             if (LinkDensity.FirstDenseParagraph(page.Body) is { } dense)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyLinks, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + dense, 1), $"This paragraph has more than {LinkDensity.Limit} links or unclosed '](': split it or close the links, so a runaway page cannot stall the build."));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyLinks, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + dense, 1), $"This paragraph has more than {LinkDensity.Limit} unclosed links ('](' with no ')'): close them or split the paragraph, so a runaway page cannot stall the build."));
                 return new RenderedContent(string.Empty, [], []);
             }
 

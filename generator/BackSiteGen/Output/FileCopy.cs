@@ -1,20 +1,34 @@
 using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Output;
 
-/// <summary>Copies a file into the site only if it is still a regular file when it is copied.</summary>
+/// <summary>Copies a file into the site only if it is still a regular file that can be read when it is copied.</summary>
 /// <remarks>The scanner admitted it, but <see cref="File.Copy(string, string)"/> of a FIFO blocks forever and of
-/// <c>/dev/zero</c> fills the disk: the type is asked again (one <c>statx</c>) right before the copy.</remarks>
+/// <c>/dev/zero</c> fills the disk: the file is opened (without blocking) and asked its type again right before the copy.
+/// A file that cannot be read is reported at the file, not at the output folder, which is not at fault.</remarks>
 public static class FileCopy
 {
-    public static void Regular(string source, string target)
+    /// <summary>False, with an error at <paramref name="display"/>, when the source cannot be read; a failure to write
+    /// the target is thrown, for the caller to report at the output folder.</summary>
+    public static bool Regular(string source, string target, string display, DiagnosticBag diagnostics)
     {
-        var kind = FileKinds.Of(source, followLinks: true);
-        if (kind is not FileKind.Regular and not FileKind.Missing)
+        try
         {
-            throw new NotRegularFileException($"'{source}': {FileKinds.NotRegular(kind)}");
+            FileKinds.OpenRegular(source).Dispose();
+        }
+        catch (NotRegularFileException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(display), $"Refused: {ex.Message}."));
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
+            return false;
         }
 
         File.Copy(source, target);
+        return true;
     }
 }

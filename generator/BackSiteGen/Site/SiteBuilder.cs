@@ -147,10 +147,10 @@ public static class SiteBuilder
 
             foreach (var file in inventory.StaticFiles)
             {
-                FileCopy.Regular(file.FullPath, Path.Combine(output.Staging, file.RelativePath));
+                FileCopy.Regular(file.FullPath, Path.Combine(output.Staging, file.RelativePath), file.DisplayPath, diagnostics);
             }
 
-            fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
+            fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging, diagnostics);
             WriteSiteFiles(output.Staging, site, diagnostics);
             stages.Mark("references, trust, files, site files");
             links.Check(diagnostics, options.External);
@@ -331,14 +331,14 @@ public static class SiteBuilder
 
     internal static List<(string Full, string Relative)> ThemeAssets(Theme theme) => [.. theme.Assets];
 
-    private static int CopyThemeAssets(Theme theme, string staging)
+    private static int CopyThemeAssets(Theme theme, string staging, DiagnosticBag diagnostics)
     {
         var count = 0;
         foreach (var (full, relative) in ThemeAssets(theme))
         {
             var target = Path.Combine(staging, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            FileCopy.Regular(full, target);
+            FileCopy.Regular(full, target, theme.DisplayPathOf(relative), diagnostics);
             count++;
         }
 

@@ -18,10 +18,11 @@ internal static class BuildCommand
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
         var report = new Option<string?>("--report") { Description = "Also write the per-page trust report (readability, review dates, citations, links, warnings) to this JSON file." };
         var external = new Option<bool>("--external") { Description = "Also check links to other sites (uses the network; results are cached in the temp folder)." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder even if it holds files BackSiteGen did not build." };
         var timings = new Option<bool>("--timings") { Description = "Print the wall time of each build stage and the garbage collector's work, to see where a slow build spends its time." };
         var command = new Command("build", "Build the site into the output folder, checking every link, anchor and citation.")
         {
-            content, theme, output, baseUrl, strict, drafts, report, external, timings,
+            content, theme, output, baseUrl, strict, drafts, report, external, timings, force,
         };
         command.SetAction(parse =>
         {
@@ -32,7 +33,7 @@ internal static class BuildCommand
                 parse.GetValue(baseUrl),
                 parse.GetValue(strict),
                 parse.GetValue(drafts),
-                External: parse.GetValue(external));
+                External: parse.GetValue(external)) { Force = parse.GetValue(force) };
             return Run(options, stdout, parse.GetValue(report), parse.GetValue(timings));
         });
         return command;
@@ -40,6 +41,14 @@ internal static class BuildCommand
 
     public static int Run(BuildOptions options, TextWriter stdout, string? reportFile = null, bool timings = false)
     {
+        // Asked before the build, not after it: a report that cannot be written was an internal error at the very end.
+        if (reportFile is not null && Path.GetDirectoryName(Path.GetFullPath(reportFile, options.BaseDirectory)) is { } folder && !Directory.Exists(folder))
+        {
+            var missing = Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticCodes.OptionInvalid, Diagnostics.SourceSpan.WholeFile("--report"), $"The folder '{folder}' for the report '{reportFile}' does not exist; create it or name another file.");
+            DiagnosticPrinter.Print([missing], stdout);
+            return ExitCodes.BadCommandLine;
+        }
+
         BuildResult result;
         using (var progress = ProgressLine.For(stdout))
         {
@@ -54,7 +63,7 @@ internal static class BuildCommand
         }
 
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var outcome = result.Succeeded ? $"built into {options.OutputDir}" : "build failed; the previous output was left as it was";
+        var outcome = result.Succeeded ? $"built into {options.OutputDir}" : $"build failed; {options.OutputDir} was not replaced";
         stdout.WriteLine($"{result.Pages} pages, {result.Files} files, {result.Warnings} warnings, {result.Errors} errors in {seconds} s: {outcome}.");
         return result.Succeeded ? ExitCodes.Success : ExitCodes.BuildFailed;
     }
@@ -87,7 +96,14 @@ internal static class BuildCommand
         stdout.Write(TrustReportWriter.ToConsole(report));
         if (reportFile is not null)
         {
-            File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));
+            try
+            {
+                File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                DiagnosticPrinter.Print([Diagnostics.Diagnostic.Error(Diagnostics.DiagnosticCodes.FileSystemError, Diagnostics.SourceSpan.WholeFile(reportFile), $"Cannot write the report: {ex.Message}")], stdout);
+            }
         }
 
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)

@@ -13,6 +13,13 @@ internal static class ServeCommand
         var content = new Option<string>("--content") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
         var theme = new Option<string>("--theme") { Description = "The theme folder.", DefaultValueFactory = _ => "themes/default" };
         var port = new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => 4000 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError($"--port {result.GetValueOrDefault<int>()} is not a port: use 1 to 65535, or 0 to pick a free one.");
+            }
+        });
         var host = new Option<string>("--host") { Description = "The address to listen on; only this computer can see 127.0.0.1.", DefaultValueFactory = _ => "127.0.0.1" };
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
         var strict = new Option<bool>("--strict") { Description = "Say on the pages that a build would fail on warnings too, as CI's strict build does." };

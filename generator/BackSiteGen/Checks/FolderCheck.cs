@@ -50,6 +50,13 @@ public static class FolderCheck
                 continue;
             }
 
+            // A FIFO named x.html used to hang check forever: it is refused without being opened.
+            if (Content.FileKinds.Of(full, followLinks: true) is var kind and not Content.FileKind.Regular)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(options.DisplayPath(full)), $"Refused: {Content.FileKinds.NotRegular(kind)}."));
+                continue;
+            }
+
             files.Add(relative);
             if (relative.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
             {

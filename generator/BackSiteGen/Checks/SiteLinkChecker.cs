@@ -6,7 +6,7 @@ namespace BackSiteGen.Checks;
 
 /// <summary>Checks every URL and id of a built site against the site's own files, after all pages are known.</summary>
 /// <remarks>Only dictionary and set lookups per link; pages are checked in parallel and share nothing writable but
-/// the diagnostic bag. Suggestions (edit distance over every page) are computed only for links that are broken.</remarks>
+/// the diagnostic bag. Suggestions are computed only for links that are broken, through a <see cref="SuggestionIndex"/>.</remarks>
 public sealed class SiteLinkChecker
 {
     private readonly string _basePath;
@@ -15,7 +15,15 @@ public sealed class SiteLinkChecker
     private readonly IReadOnlySet<string> _files;
     private readonly LinkCheckSettings _settings;
     private readonly ILinkLocator _locator;
-    private readonly Lazy<List<(string Key, string Name, bool IsPage)>> _candidates;
+    private readonly Lazy<SuggestionIndex> _suggestions;
+
+    /// <summary>Suggestions are looked for on the first this many broken links and anchors; a site with more has a
+    /// bigger problem than a typo, and the search must not grow with the number of broken links.</summary>
+    private int _suggestionsLeft = MaxSuggestions;
+
+    internal const int MaxSuggestions = 1000;
+
+    internal const int MaxDuplicateIdsPerPage = 100;
 
     /// <param name="pages">The HTML pages by path below the site root; the targets of fragments.</param>
     /// <param name="files">Every file of the site below its root (pages included), '/' separators, as its bytes name it.</param>
@@ -27,7 +35,7 @@ public sealed class SiteLinkChecker
         _files = files;
         _settings = settings;
         _locator = locator;
-        _candidates = new Lazy<List<(string, string, bool)>>(BuildCandidates);
+        _suggestions = new Lazy<SuggestionIndex>(() => new SuggestionIndex(BuildCandidates()));
     }
 
     /// <summary>Links to other sites, collected for <c>--external</c>.</summary>
@@ -103,10 +111,19 @@ public sealed class SiteLinkChecker
             }
         }
 
+        var reported = 0;
         foreach (var (first, again) in file.DuplicateIds)
         {
             if (_settings.SeverityOf(LinkCheck.DuplicateId) is { } severity)
             {
+                // Each located finding searches the page's source; past the first hundred, one line gives the count.
+                if (++reported > MaxDuplicateIdsPerPage)
+                {
+                    var more = file.DuplicateIds.Count - MaxDuplicateIdsPerPage;
+                    diagnostics.Add(new Diagnostic(severity, LinkCheckSettings.CodeOf(LinkCheck.DuplicateId), $"{more:N0} more ids are used twice on this page; only the first {MaxDuplicateIdsPerPage} are listed.", _locator.LocateId(file, first, again).Span with { Line = 0, Column = 0 }));
+                    break;
+                }
+
                 var (span, note) = _locator.LocateId(file, first, again);
                 var message = $"The id '{again.Id}' is used twice on this page (first at {_locator.OutputPlace(file.OutputPath, first.Line, first.Column)}); a link to #{again.Id} reaches only the first.{Suffix(note)}";
                 diagnostics.Add(new Diagnostic(severity, LinkCheckSettings.CodeOf(LinkCheck.DuplicateId), message, span));
@@ -146,7 +163,7 @@ public sealed class SiteLinkChecker
         var decoded = UrlResolver.Decode(fragment);
         var samePage = ReferenceEquals(targetPage, file);
         var name = samePage ? string.Empty : _locator.NameOf(target);
-        var best = EditDistance.Suggest(decoded, targetPage.Ids.Keys);
+        var best = targetPage.Ids.Count <= 2000 && Interlocked.Decrement(ref _suggestionsLeft) >= 0 ? EditDistance.Suggest(decoded, targetPage.Ids.Keys) : null;
         var where = samePage ? "this page has" : $"{name} has";
         Report(diagnostics, LinkCheck.BrokenAnchor, file, index, $"The link '{Shown(_locator.WrittenUrl(file, index))}' goes to a missing anchor: {where} no id '{Shown(decoded)}'{Advice(decoded, best is null ? null : $"{name}#{best}", best)}");
     }
@@ -389,29 +406,8 @@ public sealed class SiteLinkChecker
 
     private static string Suffix(string? note) => note is null ? string.Empty : $" ({note})";
 
-    private string? SuggestPath(string wrong, bool pagesOnly)
-    {
-        var key = KeyOf(wrong);
-        // Scaled by the last segment, not the whole path: the folders usually match and would excuse any file name.
-        var limit = Math.Max(2, (key.Length - key.LastIndexOf('/') - 1) / 3);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var (candidate, name, isPage) in _candidates.Value)
-        {
-            if (pagesOnly && !isPage)
-            {
-                continue;
-            }
-
-            var d = EditDistance.Between(key, candidate);
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (name, d);
-            }
-        }
-
-        return bestDistance <= limit ? best : null;
-    }
+    private string? SuggestPath(string wrong, bool pagesOnly) =>
+        Interlocked.Decrement(ref _suggestionsLeft) >= 0 ? _suggestions.Value.Suggest(KeyOf(wrong), pagesOnly) : null;
 
     /// <summary>Every page under two spellings (its URL path and the name a writer uses) and every other file.</summary>
     private List<(string Key, string Name, bool IsPage)> BuildCandidates()

@@ -36,7 +36,7 @@ public static class BibliographyLoader
         }
 
         var full = Path.Combine(contentDir, Path.GetFileName(chosen));
-        var text = Content.SourceText.Read(full, chosen, diagnostics);
+        var text = Content.SourceText.Read(full, chosen, diagnostics, contentDir);
         return text is null ? new Bibliography([], chosen) : Parse(text, chosen, diagnostics);
     }
 

@@ -158,6 +158,13 @@ internal static partial class CslReader
                     break;
                 case "URL" or "url":
                     url = values.Text(key, value);
+                    if (url is not null && Config.ValueShapes.WebUrl(url) is null)
+                    {
+                        // A reference's URL becomes a link in the list: only http and https (javascript: ran).
+                        values.Report(DiagnosticCodes.ConfigUrlScheme, value, $"The URL '{url}' is not an http or https URL.");
+                    }
+
+                    url = Config.ValueShapes.WebUrl(url);
                     break;
                 case "publisher":
                     publisher = values.Text(key, value);

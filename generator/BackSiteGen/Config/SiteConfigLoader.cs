@@ -22,7 +22,7 @@ public static class SiteConfigLoader
         var config = SiteConfig.Default;
         if (File.Exists(path))
         {
-            config = Parse(ReadText(path, display, diagnostics), display, diagnostics);
+            config = Parse(Content.SourceText.Read(path, display, diagnostics, contentDir) ?? string.Empty, display, diagnostics);
         }
 
         if (baseUrlOverride is not null)
@@ -90,13 +90,31 @@ public static class SiteConfigLoader
 
                     break;
                 case "language":
-                    config = config with { Language = values.Text(key, value) ?? config.Language };
+                    if (values.Text(key, value) is { } language)
+                    {
+                        if (ValueShapes.IsLanguageTag(language))
+                        {
+                            config = config with { Language = language };
+                        }
+                        else
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConfigLanguageInvalid, values.Span(value), $"'{DiagnosticFormatter.Printable(language)}' is not a BCP 47 language tag; write one such as en, en-GB or es-419."));
+                        }
+                    }
+
                     break;
                 case "editorial_team":
                     config = config with { EditorialTeam = values.Text(key, value) ?? config.EditorialTeam };
                     break;
                 case "feedback_email":
-                    config = config with { FeedbackEmail = values.Text(key, value) };
+                    var email = values.Text(key, value);
+                    if (email is not null && !ValueShapes.IsEmail(email))
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConfigWrongType, values.Span(value), $"'{DiagnosticFormatter.Printable(email)}' is not an e-mail address such as feedback@example.org."));
+                        email = null;
+                    }
+
+                    config = config with { FeedbackEmail = email };
                     break;
                 case "publisher":
                     config = config with { Publisher = ParsePublisher(value, values, config.Publisher) };
@@ -147,7 +165,13 @@ public static class SiteConfigLoader
                     publisher = publisher with { Name = values.Text("publisher.name", value) ?? publisher.Name };
                     break;
                 case "url":
-                    publisher = publisher with { Url = values.Text("publisher.url", value) };
+                    var url = values.Text("publisher.url", value);
+                    if (url is not null && ValueShapes.WebUrl(url) is null)
+                    {
+                        values.Report(DiagnosticCodes.ConfigUrlScheme, value, $"'{url}' is not an http or https URL; a link to it could run a script or go nowhere.");
+                    }
+
+                    publisher = publisher with { Url = ValueShapes.WebUrl(url) };
                     break;
                 default:
                     values.UnknownKey(keyScalar, DiagnosticCodes.ConfigUnknownKey, PublisherKeys, "publisher");
@@ -168,7 +192,4 @@ public static class SiteConfigLoader
 
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
     }
-
-    private static string ReadText(string path, string display, DiagnosticBag diagnostics) =>
-        Content.SourceText.Read(path, display, diagnostics) ?? string.Empty;
 }

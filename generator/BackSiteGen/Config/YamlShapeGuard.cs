@@ -5,7 +5,7 @@ namespace BackSiteGen.Config;
 
 /// <summary>Reads a YAML text event by event, before any node is built, and rejects shapes that could crash or
 /// hang the build: nesting deeper than <see cref="MaxDepth"/>, aliases that expand to more than
-/// <see cref="MaxExpandedNodes"/> values ("billion laughs"), aliases to undefined or unfinished anchors (a node
+/// <see cref="MaxExpandedNodes"/> values ("billion laughs"; only values reached through aliases count), aliases to undefined or unfinished anchors (a node
 /// that contains itself would make every later walk endless), and explicit tags.</summary>
 /// <remarks>YamlDotNet builds its node model recursively, so thousands of nested '[' would overflow the stack, which
 /// .NET cannot catch; its parser is iterative, so this pass is safe on any input. We never deserialize into .NET
@@ -84,8 +84,8 @@ public static class YamlShapeGuard
                         (anchors ??= new Dictionary<string, long>(StringComparer.Ordinal))[scalar.Anchor.Value] = 1;
                     }
 
+                    // Plain values are not counted: a 500-entry bibliography or a 2,000-term glossary is data, not a bomb.
                     size = 1;
-                    total++;
                     break;
                 case AnchorAlias alias:
                     if (anchors is null || !anchors.TryGetValue(alias.Value.Value, out size))
@@ -100,7 +100,7 @@ public static class YamlShapeGuard
             }
 
             open.AddToInnermost(size);
-            if (total > MaxExpandedNodes || size > MaxExpandedNodes)
+            if (total > MaxExpandedNodes)
             {
                 return ($"The YAML expands to more than {MaxExpandedNodes} values through anchors and aliases.", current.Start.Line, current.Start.Column);
             }

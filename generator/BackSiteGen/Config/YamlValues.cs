@@ -12,6 +12,10 @@ public sealed class YamlValues(string displayPath, int lineOffset, string wrongT
 
     public SourceSpan Span(YamlNode node) => YamlSource.SpanOf(node, displayPath, lineOffset);
 
+    /// <summary>Reports an error at the node's own position.</summary>
+    public void Report(string code, YamlNode node, string message) =>
+        diagnostics.Add(Diagnostic.Error(code, Span(node), DiagnosticFormatter.Printable(message)));
+
     public string? Text(string key, YamlNode node)
     {
         if (YamlSource.IsNull(node))

@@ -1,4 +1,5 @@
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Output;
 
 namespace BackSiteGen.Content;
 
@@ -16,27 +17,27 @@ public static class ContentScanner
         var pages = new List<SourceFile>();
         var files = new List<SourceFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(new DirectoryInfo(contentDir), string.Empty, displayContentDir, pages, files, visited, diagnostics);
+        Walk(new DirectoryInfo(contentDir), string.Empty, displayContentDir, pages, files, visited, diagnostics, new InputTree(contentDir, "content", diagnostics));
         pages.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         ReportCaseCollisions(pages.Concat(files), diagnostics);
         return new ContentInventory(pages, files);
     }
 
-    private static void Walk(DirectoryInfo dir, string relative, string display, List<SourceFile> pages, List<SourceFile> files, HashSet<string> visited, DiagnosticBag diagnostics)
+    private static void Walk(DirectoryInfo dir, string relative, string display, List<SourceFile> pages, List<SourceFile> files, HashSet<string> visited, DiagnosticBag diagnostics, InputTree tree)
     {
         // A symbolic link that leads back to a folder already on the way down would never end.
-        var real = dir.LinkTarget is null ? dir.FullName : (dir.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir.FullName);
+        var real = RealPath.Resolve(dir.FullName);
         if (!visited.Add(Path.TrimEndingDirectorySeparator(real)))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SymbolicLinkLoop, SourceSpan.WholeFile(JoinDisplay(display, relative)), $"Skipped: this folder is a symbolic link back to '{real}', which is already part of the site."));
             return;
         }
 
-        FileSystemInfo[] entries;
+        string[] names;
         try
         {
-            entries = dir.GetFileSystemInfos();
+            names = [.. Directory.EnumerateFileSystemEntries(dir.FullName).Select(Path.GetFileName).OfType<string>()];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -44,27 +45,36 @@ public static class ContentScanner
             return;
         }
 
-        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        foreach (var entry in entries)
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            if (entry.Name.StartsWith('.') || entry.Name.StartsWith('_'))
+            // Hidden and underscore names are the writer's own; editor backups and OS litter are never published.
+            if (name.StartsWith('.') || name.StartsWith('_') || InputTree.IsJunk(name))
             {
                 continue;
             }
 
-            var rel = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
-            if (entry is DirectoryInfo sub)
+            var rel = relative.Length == 0 ? name : relative + "/" + name;
+            if (InputTree.HasControlCharacter(name))
             {
-                Walk(sub, rel, display, pages, files, visited, diagnostics);
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ControlCharacterInName, SourceSpan.WholeFile(JoinDisplay(display, relative)), $"The name '{DiagnosticFormatter.Printable(name)}' has a control character (such as a line break); rename it."));
                 continue;
             }
 
-            if (relative.Length == 0 && DataFiles.Contains(entry.Name, StringComparer.Ordinal))
+            var full = Path.Combine(dir.FullName, name);
+            var kind = tree.Admit(full, JoinDisplay(display, rel));
+            if (kind == FileKind.Directory)
+            {
+                Walk(new DirectoryInfo(full), rel, display, pages, files, visited, diagnostics, tree);
+                continue;
+            }
+
+            if (kind is null || (relative.Length == 0 && DataFiles.Contains(name, StringComparer.Ordinal)))
             {
                 continue;
             }
 
-            var source = new SourceFile(rel, entry.FullName, JoinDisplay(display, rel));
+            var source = new SourceFile(rel, full, JoinDisplay(display, rel));
             (source.IsPage ? pages : files).Add(source);
         }
 

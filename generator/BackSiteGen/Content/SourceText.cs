@@ -13,14 +13,29 @@ public static class SourceText
     // Larger files go through File.ReadAllBytes rather than a pooled buffer: the pool keeps what it lends.
     private const int PooledReadLimit = 1 << 20;
 
-    public static string? Read(string path, string display, DiagnosticBag diagnostics)
+    /// <summary>No writer's text file is this large; reading one would only exhaust memory.</summary>
+    private const long MaxFileBytes = 256L << 20;
+
+    /// <param name="root">When given, the file is read only if its real path lies inside this folder (a data file that is
+    /// a symbolic link to <c>/etc/shadow</c> is refused before a byte of it is read).</param>
+    public static string? Read(string path, string display, DiagnosticBag diagnostics, string? root = null)
     {
+        if (root is not null && new InputTree(root, "content", diagnostics).AdmitPath(path, display) is null)
+        {
+            return null;
+        }
+
         (byte[]? Buffer, int Length, bool Pooled) file = default;
         try
         {
             try
             {
                 file = ReadBytes(path);
+            }
+            catch (NotRegularFileException ex)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(display), $"Refused: {ex.Message}."));
+                return null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -45,7 +60,8 @@ public static class SourceText
     /// reads on until the end when the size is reported as 0 (files in /proc).</remarks>
     private static (byte[] Buffer, int Length, bool Pooled) ReadBytes(string path)
     {
-        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        // Opened without blocking and asked its type first: a FIFO named x.md used to hang the build forever.
+        using (var handle = FileKinds.OpenRegular(path))
         {
             long size;
             try
@@ -64,7 +80,14 @@ public static class SourceText
             }
         }
 
-        var all = File.ReadAllBytes(path);
+        using var large = new FileStream(FileKinds.OpenRegular(path), FileAccess.Read, 1);
+        if (large.Length > MaxFileBytes)
+        {
+            throw new IOException($"it is {large.Length / (1 << 20)} MB, more than the {MaxFileBytes >> 20} MB a text file may be");
+        }
+
+        var all = new byte[large.Length];
+        large.ReadExactly(all);
         return (all, all.Length, false);
     }
 

@@ -10,10 +10,18 @@ public static class DiagnosticCodes
     public const string FileSystemError = "BSG0003";
     public const string OutputLocked = "BSG0004";
     public const string InternalError = "BSG0005";
+    public const string LinkLeavesRoot = "BSG0006";
+    public const string NotRegularFile = "BSG0007";
+    public const string ControlCharacterInName = "BSG0008";
+    public const string OutputNotOurs = "BSG0009";
+    public const string OutputRecovered = "BSG0010";
+    public const string OptionInvalid = "BSG0011";
 
     public const string ConfigSyntax = "BSG0101";
     public const string ConfigUnknownKey = "BSG0102";
     public const string ConfigWrongType = "BSG0103";
+    public const string ConfigLanguageInvalid = "BSG0104";
+    public const string ConfigUrlScheme = "BSG0105";
 
     public const string FrontMatterUnclosed = "BSG0201";
     public const string FrontMatterSyntax = "BSG0202";
@@ -34,6 +42,9 @@ public static class DiagnosticCodes
     public const string EventHandlerInContent = "BSG0304";
     public const string ScriptUrlInContent = "BSG0305";
     public const string PageTooLarge = "BSG0306";
+    public const string RefreshOrBaseInContent = "BSG0307";
+    public const string AnimatedLinkInContent = "BSG0308";
+    public const string TooManyLinks = "BSG0309";
 
     public const string TemplateSyntax = "BSG0401";
     public const string TemplateRuntime = "BSG0402";
@@ -101,9 +112,17 @@ public static class DiagnosticCodes
         [FileSystemError] = "A file could not be read or written (permissions, a full disk, a path too long).",
         [OutputLocked] = "Another build is writing into the same output folder.",
         [InternalError] = "A bug in BackSiteGen; please report it with the output of --verbose.",
+        [LinkLeavesRoot] = "A symbolic link in the content or theme folder leads outside it; it is not followed, and nothing of it is published.",
+        [NotRegularFile] = "A named pipe (FIFO), device or socket in the content or theme folder; it is refused without being opened.",
+        [ControlCharacterInName] = "A file or folder name has a control character (such as a line break), which would garble or forge printed lines.",
+        [OutputNotOurs] = "The output folder holds files BackSiteGen did not build; it is not replaced unless build is given --force.",
+        [OutputRecovered] = "A build was interrupted while swapping the new site in; the output was restored from what it left.",
+        [OptionInvalid] = "A command-line value is not usable (a port outside 1-65535, a report path in a missing folder).",
         [ConfigSyntax] = "site.yml is not valid YAML or not a mapping.",
         [ConfigUnknownKey] = "site.yml has a key BackSiteGen does not know (probably a typo).",
         [ConfigWrongType] = "A site.yml value has the wrong type (for example a list where text belongs).",
+        [ConfigLanguageInvalid] = "site.yml's language is not a BCP 47 language tag such as en, en-GB or pt-BR.",
+        [ConfigUrlScheme] = "A URL in site.yml, front matter or the bibliography uses a scheme other than http, https or mailto (javascript:, data:).",
         [FrontMatterUnclosed] = "The front matter starts with --- but has no closing --- line.",
         [FrontMatterSyntax] = "The front matter is not valid YAML.",
         [FrontMatterNotMapping] = "The front matter must be a mapping of keys to values.",
@@ -121,7 +140,10 @@ public static class DiagnosticCodes
         [IframeInContent] = "Content embeds another page (<iframe>, <object>, <embed>); allowed only with security.allow_iframes in site.yml.",
         [EventHandlerInContent] = "Content has an on* event attribute, which runs a script; allowed only with security.allow_scripts.",
         [ScriptUrlInContent] = "Content has a javascript: URL in a link or attribute; allowed only with security.allow_scripts.",
-        [PageTooLarge] = "A page renders to more than 16 MB of HTML; split it into several pages.",
+        [PageTooLarge] = "A page's content renders to more than 16 MB of HTML, or its layout makes a page of more than 32 MB; split it.",
+        [RefreshOrBaseInContent] = "Content has <meta http-equiv=refresh> or <base>, which send readers or links elsewhere; allowed only with security.allow_scripts.",
+        [AnimatedLinkInContent] = "Content has an SVG <animate>/<set> that changes a link attribute (href), a way to smuggle in a javascript: URL; allowed only with security.allow_scripts.",
+        [TooManyLinks] = "A paragraph has more than 1,000 unclosed links ('](' with no ')'), which Markdig would take minutes to parse.",
         [TemplateSyntax] = "A layout or partial has a Scriban syntax error.",
         [TemplateRuntime] = "A layout or partial failed while rendering a page.",
         [LayoutMissing] = "The layout a page asks for does not exist in the theme.",

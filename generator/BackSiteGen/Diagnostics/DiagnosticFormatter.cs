@@ -14,10 +14,42 @@ public static class DiagnosticFormatter
             Severity.Warning => "warning",
             _ => "info",
         };
-        // One finding, one line, whatever a message quotes: editors and CI parse line by line.
-        var message = d.Message.AsSpan().IndexOfAny('\r', '\n') < 0 ? d.Message : d.Message.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
-        return $"{d.Span}: {kind} {d.Code}: {message}";
+        return $"{Printable(d.Span.ToString())}: {kind} {d.Code}: {Printable(d.Message)}";
     }
+
+    /// <summary>The text with every control character (line breaks above all) written as <c>\u000A</c>, so that a file
+    /// named with a newline cannot split one diagnostic into two lines, such as a forged <c>::error</c> command.</summary>
+    public static string Printable(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !IsUnprintable(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsUnprintable(c))
+            {
+                sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsUnprintable(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     /// <summary>A GitHub Actions workflow command, so the finding appears on the pull request's line.</summary>
     public static string ToGitHubAnnotation(Diagnostic d)

@@ -67,6 +67,12 @@ public sealed class MarkdownRenderer
         var page = text.Page;
         try
         {
+            if (LinkDensity.FirstDenseParagraph(text.Body) is { } dense)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooManyLinks, new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + dense, 1), $"This paragraph has more than {LinkDensity.Limit} unclosed links ('](' with no ')'): close them or split the paragraph, so a runaway page cannot stall the build."));
+                return new RenderedContent(string.Empty, [], []);
+            }
+
             if (NestingDepth.FirstTooDeepLine(text.Body) is not { } tooDeep)
             {
                 return RenderChecked(page, text.Body, site, diagnostics);

@@ -8,6 +8,7 @@ public interface ISiteOutput
     /// <summary>A rendered page or generated file, as UTF-8 without a byte-order mark.</summary>
     void WriteText(string outputPath, string text);
 
-    /// <summary>A file copied as it is (content files, theme assets).</summary>
-    void CopyFile(string outputPath, string sourceFullPath);
+    /// <summary>A file copied as it is (content files, theme assets), if it is still a regular file that can be read;
+    /// else an error at <paramref name="displayPath"/>.</summary>
+    void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics);
 }

@@ -31,7 +31,8 @@ public sealed class StagingFolderOutput(string staging) : ISiteOutput
         }
     }
 
-    public void CopyFile(string outputPath, string sourceFullPath) => File.Copy(sourceFullPath, Target(outputPath));
+    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics) =>
+        FileCopy.Regular(sourceFullPath, Target(outputPath), displayPath, diagnostics);
 
     private string Target(string outputPath)
     {

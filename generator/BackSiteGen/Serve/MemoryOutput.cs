@@ -26,7 +26,7 @@ public sealed class MemoryOutput : ISiteOutput
     public void WriteText(string outputPath, string text) => _files[outputPath] = Utf8NoBom.GetBytes(text);
 
     /// <summary>Reads the file again only when its size or time changed since the last rebuild read it.</summary>
-    public void CopyFile(string outputPath, string sourceFullPath)
+    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics)
     {
         var info = new FileInfo(sourceFullPath);
         var stamp = new CopiedFile(sourceFullPath, info.Length, info.LastWriteTimeUtc);
@@ -35,7 +35,14 @@ public sealed class MemoryOutput : ISiteOutput
             return;
         }
 
-        _files[outputPath] = File.ReadAllBytes(sourceFullPath);
+        if (FileCopy.ReadRegular(sourceFullPath, displayPath, diagnostics) is not { } bytes)
+        {
+            _files.TryRemove(outputPath, out _);
+            _copies.TryRemove(outputPath, out _);
+            return;
+        }
+
+        _files[outputPath] = bytes;
         _copies[outputPath] = stamp;
     }
 

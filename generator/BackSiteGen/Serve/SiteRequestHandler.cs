@@ -5,11 +5,17 @@ namespace BackSiteGen.Serve;
 
 /// <summary>Answers every request from the in-memory site: a file, a redirect to a folder's slash, the site's 404 page,
 /// or one of serve's own files. Nothing here touches the disk.</summary>
-public sealed class SiteRequestHandler(SiteSession session, LiveReload reload, CancellationToken stopping)
+public sealed class SiteRequestHandler(SiteSession session, LiveReload reload, CancellationToken stopping, HostGuard? guard = null)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (guard?.Refusal(request, request.Path.Value == ServeAssets.EventsPath) is { } refusal)
+        {
+            await SendAsync(context, 403, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(refusal)).ConfigureAwait(false);
+            return;
+        }
+
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Content-Type-Options"] = "nosniff";

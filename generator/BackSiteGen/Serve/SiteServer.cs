@@ -44,7 +44,7 @@ public sealed class SiteServer : IAsyncDisposable
 
         var stopping = new CancellationTokenSource();
         var reload = new LiveReload();
-        var handler = new SiteRequestHandler(session, reload, stopping.Token);
+        var handler = new SiteRequestHandler(session, reload, stopping.Token, new HostGuard(address));
 
         // The empty builder reads no appsettings, environment or command line: only what serve says applies.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = build.BaseDirectory });

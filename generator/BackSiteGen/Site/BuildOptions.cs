@@ -17,6 +17,9 @@ public sealed record BuildOptions(
     bool External = false,
     bool Preview = false)
 {
+    /// <summary>Replace a non-empty output folder that BackSiteGen did not build (<c>build --force</c>).</summary>
+    public bool Force { get; init; }
+
     public DateOnly Today => BuildDate ?? DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>The folder relative paths start from and diagnostics are printed relative to.</summary>

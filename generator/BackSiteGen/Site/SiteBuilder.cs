@@ -42,13 +42,15 @@ public static class SiteBuilder
 
     private static BuiltSite BuildInto(BuildOptions options, DiagnosticBag diagnostics, IProgress<BuildProgress>? progress, StageClock stages)
     {
+        // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
+        OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
         if (site is null)
         {
             return new BuiltSite(false, 0, 0, null);
         }
 
-        using var folder = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics);
+        using var folder = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics, options.Force);
         if (folder is null)
         {
             return new BuiltSite(false, 0, 0, null);
@@ -128,6 +130,7 @@ public static class SiteBuilder
         siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        StaticHtmlGuard.Check(inventory.StaticFiles, rawHtml, diagnostics);
         var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml, trust.Lint);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown, bodies);
@@ -224,13 +227,13 @@ public static class SiteBuilder
         var files = 0;
         foreach (var file in site.Inventory.StaticFiles)
         {
-            output.CopyFile(file.RelativePath, file.FullPath);
+            output.CopyFile(file.RelativePath, file.FullPath, file.DisplayPath, diagnostics);
             files++;
         }
 
         foreach (var (full, relative) in ThemeAssets(site.Theme))
         {
-            output.CopyFile(relative, full);
+            output.CopyFile(relative, full, site.Theme.DisplayPathOf(relative), diagnostics);
             files++;
         }
 
@@ -378,19 +381,7 @@ public static class SiteBuilder
         return new SiteIndex(pages, fileUrls, config.BasePath);
     }
 
-    internal static List<(string Full, string Relative)> ThemeAssets(Theme theme)
-    {
-        var assets = Path.Combine(theme.Root, Theme.AssetsFolder);
-        if (!Directory.Exists(assets))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Relative: Path.GetRelativePath(theme.Root, f).Replace('\\', '/')))
-            .OrderBy(a => a.Relative, StringComparer.Ordinal)
-            .ToList();
-    }
+    internal static List<(string Full, string Relative)> ThemeAssets(Theme theme) => [.. theme.Assets];
 
     /// <summary>The files the build generates itself, as text, so <c>serve</c> can hold them in memory.</summary>
     internal static List<(string Path, string Text)> RenderSiteFiles(SiteContext site, DiagnosticBag diagnostics)

@@ -22,6 +22,9 @@ public sealed class TemplateRenderer
     private readonly ScriptObject _functions;
     private readonly TimeSpan _timeout;
 
+    /// <summary>The most characters a whole page may have, layout included: Scriban's own string limit.</summary>
+    public const int MaxPageLength = 2 * Markdown.MarkdownRenderer.MaxHtmlLength;
+
     public TemplateRenderer(Theme theme, ScriptObject functions, TimeSpan? timeout = null)
     {
         _theme = theme;
@@ -59,6 +62,13 @@ public sealed class TemplateRenderer
             if (!cancel.TryReset())
             {
                 t_state = null;
+            }
+
+            if (html.Length > MaxPageLength)
+            {
+                // Past Scriban's string limit a page came out cut short or empty, with exit 0: the layout is at fault.
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PageTooLarge, new SourceSpan(_theme.DisplayPathOf(path), 1, 1), $"The layout made a page of {html.Length / (1024 * 1024)} MB from {pageSpan.File}, more than the {MaxPageLength / (1024 * 1024)} MB a page may be; the page was not written."));
+                return null;
             }
 
             return html;

@@ -18,7 +18,15 @@ public sealed class Theme
         Root = root;
         DisplayRoot = displayRoot;
         _templates = templates;
+        RealRoot = Output.RealPath.Resolve(root);
     }
+
+    /// <summary>The theme folder with every symbolic link resolved: what a file's real path must lie inside.</summary>
+    public string RealRoot { get; }
+
+    /// <summary>The theme's static files below <c>assets/</c> (full path, path relative to the theme), in ordinal order:
+    /// only regular files inside the theme, so a link to a secret is never copied into the site.</summary>
+    public IReadOnlyList<(string Full, string Relative)> Assets { get; private set; } = [];
 
     /// <summary>Absolute path of the theme folder.</summary>
     public string Root { get; }
@@ -39,17 +47,12 @@ public sealed class Theme
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var theme = new Theme(root, displayRoot, templates);
+        var tree = new Content.InputTree(root, "theme", diagnostics);
+        theme.Assets = tree.Files(AssetsFolder, theme.DisplayPathOf);
         foreach (var folder in new[] { LayoutsFolder, "partials" })
         {
-            var dir = Path.Combine(root, folder);
-            if (!Directory.Exists(dir))
+            foreach (var (file, relative) in tree.Files(folder, theme.DisplayPathOf).Where(f => f.Relative.EndsWith(".html", StringComparison.Ordinal)))
             {
-                continue;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 var display = theme.DisplayPathOf(relative);
                 var text = Content.SourceText.Read(file, display, diagnostics);
                 if (text is null)

@@ -78,13 +78,17 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Markd
 
     private string Load(string relative)
     {
+        // Compared with the separator on real paths: "../default-other/x" shares the prefix "themes/default" as a string,
+        // and a symbolic link inside the theme may lead anywhere.
         var path = Path.GetFullPath(Path.Combine(theme.Root, relative));
-        if (!path.StartsWith(Path.GetFullPath(theme.Root), StringComparison.Ordinal) || !File.Exists(path))
+        if (!path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(theme.Root)) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || !InputTree.IsInside(theme.RealRoot, Output.RealPath.Resolve(path))
+            || FileKinds.Of(path, followLinks: true) != FileKind.Regular)
         {
             throw new ScriptRuntimeException(default, $"The theme has no asset '{relative}'.");
         }
 
-        return Minify(File.ReadAllText(path));
+        return Minify(FileKinds.ReadAllText(path));
     }
 
     /// <summary>Comments, indentation and blank lines cost bytes in every page; gzip would only partly win them back.</summary>

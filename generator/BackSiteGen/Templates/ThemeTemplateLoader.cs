@@ -23,12 +23,15 @@ public sealed class ThemeTemplateLoader(Theme theme) : ITemplateLoader
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
     {
         var full = Path.GetFullPath(Path.Combine(theme.Root, templatePath));
-        if (!full.StartsWith(Path.GetFullPath(theme.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        // The real path decides: a partial that is a symbolic link out of the theme is not the theme's.
+        if (!full.StartsWith(Path.GetFullPath(theme.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || !Content.InputTree.IsInside(theme.RealRoot, Output.RealPath.Resolve(full))
+            || Content.FileKinds.Of(full, followLinks: true) != Content.FileKind.Regular)
         {
             throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"The theme has no template '{templatePath}'.");
         }
 
-        return File.ReadAllText(full);
+        return Content.FileKinds.ReadAllText(full);
     }
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>

@@ -35,7 +35,8 @@ internal static class Microsite
     public static List<string> FilesBelow(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => f != ".gitignore")
+            // Not the site: the repository's ignore file, and the marker that says BackSiteGen built the folder.
+            .Where(f => f != ".gitignore" && f != global::BackSiteGen.Output.OutputFolder.MarkerFile)
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -20,7 +20,7 @@ internal static class GlossaryLoader
             return [];
         }
 
-        var text = Content.SourceText.Read(path, display, diagnostics);
+        var text = Content.SourceText.Read(path, display, diagnostics, contentDir);
         return text is null ? [] : Parse(text, display, diagnostics);
     }
 

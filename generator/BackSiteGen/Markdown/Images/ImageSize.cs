@@ -23,7 +23,8 @@ internal readonly partial record struct ImageSize(int Width, int Height)
         byte[] header;
         try
         {
-            using var stream = File.OpenRead(path);
+            // Never File.OpenRead: an image that is a FIFO would block the build until someone writes to it.
+            using var stream = new FileStream(Content.FileKinds.OpenRegular(path), FileAccess.Read, 1);
             header = new byte[(int)Math.Min(stream.Length, HeaderBytes)];
             stream.ReadExactly(header);
         }

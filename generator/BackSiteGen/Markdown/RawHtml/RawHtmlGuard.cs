@@ -50,7 +50,7 @@ public static class RawHtmlGuard
                 html.Append(lines.Lines[i].Slice.AsSpan()).Append('\n');
             }
 
-            foreach (var finding in RawHtmlScanner.Scan(html.ToString(), policy))
+            foreach (var finding in Findings(html.ToString(), policy))
             {
                 var i = Array.BinarySearch(starts, finding.Offset);
                 i = i >= 0 ? i : ~i - 1;
@@ -73,7 +73,7 @@ public static class RawHtmlGuard
         // An inline tag's text has its container prefixes removed too; count its lines to find the one to report.
         void CheckInline(HtmlInline inline, string tag)
         {
-            foreach (var finding in RawHtmlScanner.Scan(tag, policy))
+            foreach (var finding in Findings(tag, policy))
             {
                 var newline = tag.LastIndexOf('\n', Math.Max(0, finding.Offset - 1));
                 var lines = tag.AsSpan(0, finding.Offset).Count('\n');
@@ -85,6 +85,14 @@ public static class RawHtmlGuard
         }
 
         void Add(string code, string message, SourceSpan span) => diagnostics.Add(Diagnostic.Error(code, span, message));
+    }
+
+    /// <summary>The tokenizer's findings, at the attribute the writer typed; when it finds nothing, what AngleSharp's
+    /// HTML5 parser finds (padded character references, SMIL animations of href, meta refresh, base, template content).</summary>
+    private static List<RawHtmlFinding> Findings(string html, RawHtmlPolicy policy)
+    {
+        var found = RawHtmlScanner.Scan(html, policy);
+        return found.Count > 0 || html.StartsWith("</", StringComparison.Ordinal) ? found : HtmlPolicy.Check(html, policy);
     }
 
     private static int[] LineStarts(string text)

@@ -177,8 +177,10 @@ public static partial class RawHtmlScanner
         var numeric = NumericReference().Replace(value, m =>
         {
             var hex = m.Groups["hex"].Success;
-            var digits = hex ? m.Groups["hex"].Value : m.Groups["dec"].Value;
-            return int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and < 0x110000 and not (>= 0xD800 and <= 0xDFFF)
+            // Browsers skip any number of leading zeros: "&#00000000000106;" is a 'j'.
+            var digits = (hex ? m.Groups["hex"].Value : m.Groups["dec"].Value).TrimStart('0');
+            digits = digits.Length == 0 ? "0" : digits;
+            return digits.Length <= 8 && int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and < 0x110000 and not (>= 0xD800 and <= 0xDFFF)
                 ? char.ConvertFromUtf32(code)
                 : "\uFFFD";
         });
@@ -186,7 +188,7 @@ public static partial class RawHtmlScanner
         return WebUtility.HtmlDecode(named);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"&#(?:[xX](?<hex>[0-9a-fA-F]{1,8})|(?<dec>[0-9]{1,10}));?")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"&#(?:[xX](?<hex>[0-9a-fA-F]+)|(?<dec>[0-9]+));?")]
     private static partial System.Text.RegularExpressions.Regex NumericReference();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"&(?:colon|tab|newline);?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

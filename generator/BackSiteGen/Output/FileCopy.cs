@@ -1,0 +1,62 @@
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+
+namespace BackSiteGen.Output;
+
+/// <summary>Copies a file into the site only if it is still a regular file that can be read when it is copied.</summary>
+/// <remarks>The scanner admitted it, but <see cref="File.Copy(string, string)"/> of a FIFO blocks forever and of
+/// <c>/dev/zero</c> fills the disk: the file is opened (without blocking) and asked its type again right before the copy.
+/// A file that cannot be read is reported at the file, not at the output folder, which is not at fault.</remarks>
+public static class FileCopy
+{
+    /// <summary>False, with an error at <paramref name="display"/>, when the source cannot be read; a failure to write
+    /// the target is thrown, for the caller to report at the output folder.</summary>
+    public static bool Regular(string source, string target, string display, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            FileKinds.OpenRegular(source).Dispose();
+        }
+        catch (NotRegularFileException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(display), $"Refused: {ex.Message}."));
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
+            return false;
+        }
+
+        File.Copy(source, target);
+        return true;
+    }
+
+    /// <summary>The bytes of a file that is still a regular file (for <c>serve</c>, which holds the site in memory);
+    /// null, with an error at <paramref name="display"/>, otherwise.</summary>
+    public static byte[]? ReadRegular(string source, string display, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            using var handle = FileKinds.OpenRegular(source);
+            var bytes = new byte[RandomAccess.GetLength(handle)];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            return read == bytes.Length ? bytes : bytes[..read];
+        }
+        catch (NotRegularFileException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(display), $"Refused: {ex.Message}."));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
+            return null;
+        }
+    }
+}

@@ -393,7 +393,9 @@ internal static partial class CslReader
 
     private static ReferenceDate? FromMapList(YamlSequenceNode list)
     {
-        var start = FromFields((YamlMappingNode)list.Children[0]);
+        // Better BibTeX writes a literal date as a one-item list too: [{literal: 2017-14/2017-99}].
+        var first = (YamlMappingNode)list.Children[0];
+        var start = FromFields(first) ?? FromMap(first);
         if (start is null || list.Children.Count == 1)
         {
             return start;

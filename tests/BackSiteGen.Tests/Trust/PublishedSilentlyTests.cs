@@ -118,6 +118,25 @@ public sealed class PublishedSilentlyTests
     }
 
     [Fact]
+    public void A_card_left_open_before_the_next_card_is_reported_at_its_own_line_not_the_next_ones()
+    {
+        using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""
+            :::urgent
+            ### Get help today if:
+            - You have a fever.
+
+            :::non-urgent
+            ### Book a visit if:
+            - The pain lasts.
+            :::
+            """));
+
+        var errors = site.Build().Errors();
+
+        Assert.Equal(["content/index.md(7,1): error BSG0802: The ':::urgent' container opened here is not closed before ':::non-urgent' at line 11, so it takes in everything to line 14. Add a line with ':::' where it should end."], errors);
+    }
+
+    [Fact]
     public void Text_after_a_fence_is_an_error_and_never_dropped_silently()
     {
         using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""

@@ -97,6 +97,24 @@ public sealed class PublishedSilentlyTests
     }
 
     [Fact]
+    public void A_placeholder_in_site_yml_fails_the_build_at_its_line()
+    {
+        using var site = SiteFixture.Create("""
+            -- content/site.yml --
+            title: Back pain
+            description: "TBD"
+            publisher: { name: TODO, url: "https://www.example.com/" }
+            editorial_team: Clinical review team
+            """ + "\n" + Page("Hello."));
+
+        var lines = site.Build().Lines();
+
+        Assert.Contains("content/site.yml(2,15): error BSG0751: 'description' in site.yml still has the placeholder 'TBD', which every page shows: write the real text.", lines);
+        Assert.Contains(lines, l => l.StartsWith("content/site.yml(3,20): error BSG0751: 'name' in site.yml", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("content/site.yml(3,32): info BSG0760: 'https://www.example.com/'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unclosed_care_card_fails_at_its_opening_line_naming_the_end_of_the_file()
     {
         using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""

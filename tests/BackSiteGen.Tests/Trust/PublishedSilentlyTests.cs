@@ -115,6 +115,21 @@ public sealed class PublishedSilentlyTests
     }
 
     [Fact]
+    public void Serve_reports_unfinished_text_as_a_warning_and_still_serves_the_page()
+    {
+        using var site = SiteFixture.Create(TrustedSite + "\n" + Page("Rest, then TODO: say for how long."));
+        var session = new BackSiteGen.Serve.SiteSession(site.Options() with { Preview = true });
+
+        var report = session.Reload();
+
+        var problem = Assert.Single(report.Diagnostics, d => d.Code == "BSG0751");
+        Assert.False(report.Failed);
+        Assert.Equal(BackSiteGen.Diagnostics.Severity.Warning, problem.Severity);
+        Assert.Equal((7, 12), (problem.Span.Line, problem.Span.Column));
+        Assert.True(session.Current.Files.ContainsKey("index.html"));
+    }
+
+    [Fact]
     public void An_unclosed_care_card_fails_at_its_opening_line_naming_the_end_of_the_file()
     {
         using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""

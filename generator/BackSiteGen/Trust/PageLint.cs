@@ -42,12 +42,14 @@ internal sealed record PageLint(bool Preview, bool PublishesToRealOrigin)
 
     private void CheckUnfinished(IReadOnlyList<ProseBlock> prose, Page page, DiagnosticBag diagnostics)
     {
+        // A page marked draft says itself that it is unfinished; built with --drafts, its markers only warn.
+        var lint = page.FrontMatter.Draft ? this with { Preview = true } : this;
         var file = page.Source.DisplayPath;
         foreach (var (key, value) in page.FrontMatter.Values)
         {
             if (FirstMarker(value) is { } marker)
             {
-                diagnostics.Add(Blocking(DiagnosticCodes.UnfinishedText, page.FrontMatter.SpanOf(key, file), $"'{key}' still has the placeholder '{marker}': write the real text, or keep the page out of the site with 'draft: true' until it is done."));
+                diagnostics.Add(lint.Blocking(DiagnosticCodes.UnfinishedText, page.FrontMatter.SpanOf(key, file), $"'{key}' still has the placeholder '{marker}': write the real text, or keep the page out of the site with 'draft: true' until it is done."));
             }
         }
 
@@ -55,7 +57,7 @@ internal sealed record PageLint(bool Preview, bool PublishesToRealOrigin)
         {
             if (UnfinishedMarkers.First(block.Text) is { Success: true } match)
             {
-                diagnostics.Add(Blocking(DiagnosticCodes.UnfinishedText, block.SpanAt(match.Index), $"'{match.Value}' marks unfinished text (\"{Excerpt(block.Text, match.Index)}\"): finish it, or keep the page out of the site with 'draft: true' until it is done."));
+                diagnostics.Add(lint.Blocking(DiagnosticCodes.UnfinishedText, block.SpanAt(match.Index), $"'{match.Value}' marks unfinished text (\"{Excerpt(block.Text, match.Index)}\"): finish it, or keep the page out of the site with 'draft: true' until it is done."));
             }
         }
     }

@@ -22,6 +22,16 @@ internal static class SiteTrustData
             return;
         }
 
+        // What every page shows from site.yml must be finished too.
+        foreach (var (key, value) in new[] { ("title:", config.Title), ("description:", config.Description), ("editorial_team:", config.EditorialTeam), ("name:", config.Publisher?.Name) })
+        {
+            if (value is not null && Unfinished.UnfinishedMarkers.First(value) is { Success: true } marker)
+            {
+                var (line, column) = Find(lines, key, value);
+                diagnostics.Add(lint.Blocking(DiagnosticCodes.UnfinishedText, new SourceSpan(siteYmlDisplay, line, column), $"'{key.TrimEnd(':')}' in site.yml still has the placeholder '{marker.Value}', which every page shows: write the real text."));
+            }
+        }
+
         // Only what the site shows readers: the publisher's link and the feedback address (base_url is where the site
         // itself lives, so a reserved one makes this a demo build rather than a placeholder).
         foreach (var (key, value) in new[] { ("url:", config.Publisher?.Url), ("feedback_email:", config.FeedbackEmail) })
@@ -41,7 +51,10 @@ internal static class SiteTrustData
         for (var i = 0; i < lines.Length; i++)
         {
             var at = lines[i].IndexOf(value, StringComparison.Ordinal);
-            if (at >= 0 && lines[i].TrimStart().StartsWith(key, StringComparison.Ordinal))
+            // The key starts the line, or follows '{', ',' or a space in a flow mapping ({ name: …, url: … }); never
+            // inside another key (base_url).
+            var line = lines[i];
+            if (at >= 0 && (line.TrimStart().StartsWith(key, StringComparison.Ordinal) || line.Contains(" " + key, StringComparison.Ordinal) || line.Contains("{" + key, StringComparison.Ordinal)))
             {
                 return (i + 1, at + 1);
             }

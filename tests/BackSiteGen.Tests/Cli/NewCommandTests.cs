@@ -51,6 +51,9 @@ public sealed class NewCommandTests
         var build = site.Build();
         Assert.True(build.Succeeded, string.Join('\n', build.Lines()));
         Assert.False(site.OutputExists("exercises/bridge/index.html"));
+        var drafts = site.Build(drafts: true);
+        Assert.Contains(drafts.Lines(), l => l.StartsWith("content/exercises/bridge.md(", StringComparison.Ordinal) && l.Contains("): warning BSG0751: 'TODO'", StringComparison.Ordinal));
+        Assert.DoesNotContain(drafts.Lines(), l => l.Contains("error BSG0751", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -97,6 +97,39 @@ public sealed class PublishedSilentlyTests
     }
 
     [Fact]
+    public void A_placeholder_in_site_yml_fails_the_build_at_its_line()
+    {
+        using var site = SiteFixture.Create("""
+            -- content/site.yml --
+            title: Back pain
+            description: "TBD"
+            publisher: { name: TODO, url: "https://www.example.com/" }
+            editorial_team: Clinical review team
+            """ + "\n" + Page("Hello."));
+
+        var lines = site.Build().Lines();
+
+        Assert.Contains("content/site.yml(2,15): error BSG0751: 'description' in site.yml still has the placeholder 'TBD', which every page shows: write the real text.", lines);
+        Assert.Contains(lines, l => l.StartsWith("content/site.yml(3,20): error BSG0751: 'name' in site.yml", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("content/site.yml(3,32): info BSG0760: 'https://www.example.com/'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Serve_reports_unfinished_text_as_a_warning_and_still_serves_the_page()
+    {
+        using var site = SiteFixture.Create(TrustedSite + "\n" + Page("Rest, then TODO: say for how long."));
+        var session = new BackSiteGen.Serve.SiteSession(site.Options() with { Preview = true });
+
+        var report = session.Reload();
+
+        var problem = Assert.Single(report.Diagnostics, d => d.Code == "BSG0751");
+        Assert.False(report.Failed);
+        Assert.Equal(BackSiteGen.Diagnostics.Severity.Warning, problem.Severity);
+        Assert.Equal((7, 12), (problem.Span.Line, problem.Span.Column));
+        Assert.True(session.Current.Files.ContainsKey("index.html"));
+    }
+
+    [Fact]
     public void An_unclosed_care_card_fails_at_its_opening_line_naming_the_end_of_the_file()
     {
         using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""
@@ -115,6 +148,25 @@ public sealed class PublishedSilentlyTests
         Assert.False(result.Succeeded);
         Assert.Contains("content/index.md(9,1): error BSG0802: The ':::urgent' container opened here is never closed, so it takes in everything to line 14 (the end of the file). Add a line with ':::' where it should end.", result.Lines());
         Assert.Contains(result.Lines(), l => l.StartsWith("content/index.md(13,1): warning BSG0804: This level-2 heading is inside the ':::urgent' care card opened at line 9", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_card_left_open_before_the_next_card_is_reported_at_its_own_line_not_the_next_ones()
+    {
+        using var site = SiteFixture.Create(TrustedSite + "\n" + Page("""
+            :::urgent
+            ### Get help today if:
+            - You have a fever.
+
+            :::non-urgent
+            ### Book a visit if:
+            - The pain lasts.
+            :::
+            """));
+
+        var errors = site.Build().Errors();
+
+        Assert.Equal(["content/index.md(7,1): error BSG0802: The ':::urgent' container opened here is not closed before ':::non-urgent' at line 11, so it takes in everything to line 14. Add a line with ':::' where it should end."], errors);
     }
 
     [Fact]

@@ -40,11 +40,22 @@ internal static partial class ContainerCheck
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerTextDropped, span, $"The text '{arguments}' after ':::{name}' would never be shown: {why}. Move it to the next line."));
         }
 
-        // A ':::' followed by text that is no name was already reported as text, not as a container left open.
-        if (container.ClosingFencedCharCount == 0 && (name.Length == 0 || NamePattern().IsMatch(name)))
+        // A ':::' line closes the outermost open container, so a card left open inside another one is reported at the
+        // outermost: that is the one that takes in what follows. A ':::' followed by text that is no name was already
+        // reported as text, not as a container left open.
+        if (!HasContainerAncestor(container) && (name.Length == 0 || NamePattern().IsMatch(name)))
         {
             var end = EndLine(container, page, body);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerUnclosed, span, $"The ':::{(name.Length > 0 ? name : string.Empty)}' container opened here is never closed, so it takes in everything to line {end}{(end == LastLine(page, body) ? " (the end of the file)" : string.Empty)}. Add a line with ':::' where it should end."));
+            var atEnd = end == LastLine(page, body) ? " (the end of the file)" : string.Empty;
+            if (container.ClosingFencedCharCount == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerUnclosed, span, $"The ':::{name}' container opened here is never closed, so it takes in everything to line {end}{atEnd}. Add a line with ':::' where it should end."));
+            }
+            else if (container.Descendants<CustomContainer>().FirstOrDefault(c => c.ClosingFencedCharCount == 0) is { } inner)
+            {
+                var fence = (":::" + inner.Info + " " + inner.Arguments).Trim();
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerUnclosed, span, $"The ':::{name}' container opened here is not closed before '{fence}' at line {page.BodyLine + inner.Line}, so it takes in everything to line {end}. Add a line with ':::' where it should end."));
+            }
         }
 
         if (kind?.Role == ContainerRole.CareCard)
@@ -75,6 +86,19 @@ internal static partial class ContainerCheck
     {
         var end = Math.Clamp(container.Span.End, 0, body.Length);
         return page.BodyLine + body.AsSpan(0, end).Count('\n');
+    }
+
+    private static bool HasContainerAncestor(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is CustomContainer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int LastLine(Page page, string body) =>

@@ -56,9 +56,10 @@ internal static class ProseReader
         var segments = new List<ProseSegment>();
         var fragment = false;
         Append(leaf.Inline, page, sb, segments, ref fragment);
-        if (sb.ToString().AsSpan().Trim().Length > 0)
+        var text = sb.ToString();
+        if (text.AsSpan().Trim().Length > 0)
         {
-            blocks.Add(new ProseBlock(sb.ToString(), segments, whole, section, page.Source.DisplayPath) { HasFragmentLink = fragment });
+            blocks.Add(new ProseBlock(text, segments, whole, section, page.Source.DisplayPath) { HasFragmentLink = fragment });
         }
     }
 

@@ -137,7 +137,7 @@ public sealed class LinkCheckTests
         Assert.False(result.Succeeded);
         var errors = result.Errors();
         Assert.Equal(2, errors.Count);
-        Assert.StartsWith("content/index.md: error BSG0604: The id 'main' is used twice on this page (first at output/index.html(", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("content/index.md: error BSG0604: The id 'main' is used twice on this page (first at line ", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("content/index.md(8,4): error BSG0604: The id 'twice' is used twice on this page", errors[1], StringComparison.Ordinal);
     }
 
@@ -250,7 +250,7 @@ public sealed class LinkCheckTests
 
         var result = site.Build();
 
-        Assert.Equal(["themes/default/layouts/page.html: error BSG0601: The link '/about/' goes nowhere: there is no page or file at /about/. (made by the layout, at output/b/index.html(3,4); and on 2 other pages)"], result.Errors());
+        Assert.Equal(["themes/default/layouts/page.html(3,4): error BSG0601: The link '/about/' goes nowhere: there is no page or file at /about/. (on content/b.md; and on 2 other pages)"], result.Errors());
     }
 
     private static (int Code, string Output) RunCli(SiteFixture site, string command)

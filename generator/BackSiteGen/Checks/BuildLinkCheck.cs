@@ -20,16 +20,30 @@ public sealed class BuildLinkCheck
     /// <returns>The page's facts as extracted, citation links included, for the citation check.</returns>
     public HtmlFacts Add(RenderedPage rendered)
     {
+        var (all, kept) = Extract(_site, rendered);
+        Include(kept);
+        return all;
+    }
+
+    /// <summary>Reads a rendered page's ids and links while its HTML is in memory, so the check never parses it again.</summary>
+    /// <returns>Everything extracted, citation links included, for the citation check; and what the link check keeps.</returns>
+    public static (HtmlFacts All, PageLinkFacts Kept) Extract(SiteContext site, RenderedPage rendered)
+    {
         var path = UrlResolver.Decode(rendered.Page.OutputPath);
         var html = rendered.Html;
         var content = rendered.Content.Html;
         // An empty body has an empty region (every link is the layout's); -1 means the layout changed the body.
         var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
-        var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
+        var layout = site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         var facts = HtmlFactsExtractor.Extract(html, path);
-        _pages[path] = WithoutCitationLinks(facts, rendered);
-        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length, html.Length);
-        return facts;
+        return (facts, new PageLinkFacts(path, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length, html.Length)));
+    }
+
+    /// <summary>Adds a page's facts, extracted now or kept from an earlier rebuild of <c>serve</c>.</summary>
+    public void Include(PageLinkFacts facts)
+    {
+        _pages[facts.OutputPath] = facts.ForLinks;
+        _origins[facts.OutputPath] = facts.Origin;
     }
 
     /// <summary>Where in the theme a page's <paramref name="url"/> (its <paramref name="occurrence"/>-th use on the page,
@@ -38,7 +52,7 @@ public sealed class BuildLinkCheck
     /// matched by the URL's n-th use instead of the offset.</summary>
     private SourceSpan? TemplatePlace(PageOrigin origin, string url, int occurrence, int offset)
     {
-        if (SiteBuilder.WithBody(origin.Page, new DiagnosticBag()) is not { } full || PageRenderer.Trace(full, _site) is not { } trace)
+        if (_site.Bodies.Read(origin.Page, new DiagnosticBag()) is not { } text || PageRenderer.Trace(text, _site) is not { } trace)
         {
             return null;
         }
@@ -145,7 +159,7 @@ public sealed class BuildLinkCheck
         }
 
         var origin = _site.Config.BaseUrl;
-        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), TemplatePlace);
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), _site.Bodies, TemplatePlace);
         var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
         checker.Check(sources, diagnostics);
         if (external)

@@ -1,3 +1,5 @@
+using BackSiteGen.Diagnostics;
+
 namespace BackSiteGen.Citations;
 
 /// <summary>Every source of the site, looked up by key. Built once per build, then read by every page's thread.</summary>
@@ -5,9 +7,10 @@ public sealed class Bibliography
 {
     private readonly Dictionary<string, Reference> _byKey;
 
-    public Bibliography(IReadOnlyList<Reference> references, string? displayPath)
+    public Bibliography(IReadOnlyList<Reference> references, string? displayPath, IReadOnlyList<EntryProblem>? entryProblems = null)
     {
         References = references;
+        EntryProblems = entryProblems ?? [];
         DisplayPath = displayPath;
         _byKey = new Dictionary<string, Reference>(StringComparer.Ordinal);
         foreach (var reference in references)
@@ -26,6 +29,20 @@ public sealed class Bibliography
     public string? DisplayPath { get; }
 
     public IEnumerable<string> Keys => _byKey.Keys;
+
+    /// <summary>Problems of single entries, reported by <see cref="ReportEntryProblems"/> once the citations are known.</summary>
+    public IReadOnlyList<EntryProblem> EntryProblems { get; }
+
+    /// <summary>Each entry problem as an error when a page cites the entry, else as a warning that says so.</summary>
+    public void ReportEntryProblems(IReadOnlySet<string> cited, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, problem) in EntryProblems)
+        {
+            diagnostics.Add(key is not null && cited.Contains(key)
+                ? problem
+                : problem with { Severity = Severity.Warning, Message = problem.Message + (key is null ? " (No page can cite it.)" : $" (No page cites '{key}', so this is a warning.)") });
+        }
+    }
 
     public Reference? Find(string key) => _byKey.GetValueOrDefault(key);
 }

@@ -57,7 +57,8 @@ public static class BibliographyLoader
         }
 
         var root = YamlSource.Load(text, displayPath, 0, DiagnosticCodes.BibliographySyntax, diagnostics);
-        return new Bibliography(root is null ? [] : CslReader.Read(root, displayPath, diagnostics), displayPath);
+        var problems = new List<EntryProblem>();
+        return new Bibliography(root is null ? [] : CslReader.Read(root, displayPath, diagnostics, problems), displayPath, problems);
     }
 
     /// <summary>YAML accepts more than JSON does; a .json file must be JSON, so System.Text.Json judges it first.</summary>

@@ -16,7 +16,7 @@ public static class FrontMatterParser
         "title", "description", "layout", "order", "draft", "date", "updated", "permalink", "author",
         "reviewed_by", "last_reviewed", "next_review",
         // Read by later stages: the theme, structured data and the trust checks.
-        "exercise", "medical", "readability", "toc",
+        "exercise", "medical", "readability", "toc", "statistics",
     ];
 
     /// <summary>Splits on a first line of exactly <c>---</c> and the next line of <c>---</c> or <c>...</c>.</summary>
@@ -134,7 +134,7 @@ public static class FrontMatterParser
                 case "updated": updated = values.Date(key, value); break;
                 case "last_reviewed": lastReviewed = values.Date(key, value); break;
                 case "next_review": nextReview = values.Date(key, value); break;
-                case "exercise" or "medical" or "readability":
+                case "exercise" or "medical" or "readability" or "statistics":
                     values.Mapping(key, value);
                     break;
                 case "toc":

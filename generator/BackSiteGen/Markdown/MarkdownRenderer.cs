@@ -30,11 +30,16 @@ public sealed class MarkdownRenderer
     private readonly ImageSizeCache _imageSizes = new();
     private readonly bool _lintAccessibility;
     private readonly RawHtmlPolicy _rawHtml;
+    private readonly Trust.PageLint? _lint;
 
     /// <param name="bibliography">The site's sources; citations of other keys are errors.</param>
     /// <param name="glossary">Terms to link on first use; null for none.</param>
     /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
     /// <param name="rawHtml">What raw HTML in content may do (scripts and frames are refused by default).</param>
+    /// <param name="lint">The trust checks on unfinished text, placeholders and statistics; null for none.</param>
+    internal MarkdownRenderer(Bibliography? bibliography, Glossary.Glossary? glossary, bool lintAccessibility, RawHtmlPolicy? rawHtml, Trust.PageLint? lint)
+        : this(bibliography, glossary, lintAccessibility, rawHtml) => _lint = lint;
+
     public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true, RawHtmlPolicy? rawHtml = null)
     {
         _bibliography = bibliography ?? Bibliography.Empty;
@@ -43,6 +48,7 @@ public sealed class MarkdownRenderer
         _rawHtml = rawHtml ?? RawHtmlPolicy.Strict;
         var builder = new MarkdownPipelineBuilder { MaximumNestingDepth = NestingDepth.Limit }
             .UsePipeTables()
+            .UseFootnotes()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseContainers()
             .UsePreciseSourceLocation()
@@ -56,13 +62,14 @@ public sealed class MarkdownRenderer
 
     public MarkdownPipeline Pipeline => _pipeline;
 
-    public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    public RenderedContent Render(PageText text, SiteIndex site, DiagnosticBag diagnostics)
     {
+        var page = text.Page;
         try
         {
-            if (NestingDepth.FirstTooDeepLine(page.Body) is not { } tooDeep)
+            if (NestingDepth.FirstTooDeepLine(text.Body) is not { } tooDeep)
             {
-                return RenderChecked(page, site, diagnostics);
+                return RenderChecked(page, text.Body, site, diagnostics);
             }
 
             TooDeep(page, tooDeep, diagnostics);
@@ -70,7 +77,7 @@ public sealed class MarkdownRenderer
         catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
         {
             // Markdig's nesting guard fired (see NestingDepth); its message has no position, so we find the line ourselves.
-            TooDeep(page, NestingDepth.DeepestLine(page.Body), diagnostics);
+            TooDeep(page, NestingDepth.DeepestLine(text.Body), diagnostics);
         }
 
         return new RenderedContent(string.Empty, [], []);
@@ -82,15 +89,17 @@ public sealed class MarkdownRenderer
             new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + bodyLine, 1),
             $"Lists, block quotes, links or emphasis are nested more than {NestingDepth.Limit} levels deep here; BackSiteGen stops there so a runaway page cannot crash the build."));
 
-    private RenderedContent RenderChecked(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    private RenderedContent RenderChecked(Page page, string body, SiteIndex site, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(page.Body, _pipeline);
-        RawHtmlGuard.Check(document, page, _rawHtml, diagnostics);
+        var document = Markdig.Markdown.Parse(body, _pipeline);
+        RawHtmlGuard.Check(document, page, body, _rawHtml, diagnostics);
         if (_lintAccessibility)
         {
             // Before links are rewritten, so findings quote URLs as the writer wrote them.
             AccessibilityLint.Check(document, page, diagnostics);
         }
+
+        _lint?.Check(document, page, diagnostics);
 
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
@@ -119,8 +128,8 @@ public sealed class MarkdownRenderer
                     }
 
                     break;
-                case CustomContainer container when ContainerKind.Find(container.Info) is null:
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownContainer, SpanOf(page, container.Line, container.Column), ContainerKind.UnknownMessage(container.Info)));
+                case CustomContainer container:
+                    ContainerCheck.Check(container, page, body, diagnostics);
                     break;
                 case CitationGroup group:
                     citations.Add(group);

@@ -39,6 +39,7 @@ public static class ReferencesPage
             }
         }
 
+        bibliography.ReportEntryProblems(cited, diagnostics);
         foreach (var reference in bibliography.References)
         {
             if (!cited.Contains(reference.Id))

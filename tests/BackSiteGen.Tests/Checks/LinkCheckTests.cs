@@ -74,7 +74,7 @@ public sealed class LinkCheckTests
         ---
         ## Links that work
         [heat](treatments/heat.md#how-to-use-heat), [a query](treatments/heat.md?utm=x#how-to-use-heat),
-        [mail](mailto:team@example.org), [phone](tel:+441234567890), [another site](https://www.nhs.uk/conditions/back-pain/),
+        [mail](mailto:team@nhs.net), [phone](tel:+441234567890), [another site](https://www.nhs.uk/conditions/back-pain/),
         [nested](treatments/deep/nested/page.md#section-two), [spaces](<treatments/hot and cold.md#which-one>),
         [encoded spaces](treatments/hot%20and%20cold.md), [accents](treatments/café.md#réchauffer),
         [a folder](treatments/), [root-relative](/treatments/heat/), [the links that work](#links-that-work), [the top](#top),
@@ -138,6 +138,7 @@ public sealed class LinkCheckTests
         var errors = result.Errors();
         Assert.Equal(2, errors.Count);
         Assert.StartsWith("content/index.md: error BSG0604: The id 'main' is used twice on this page (first at line ", errors[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("output/", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("content/index.md(8,4): error BSG0604: The id 'twice' is used twice on this page", errors[1], StringComparison.Ordinal);
     }
 

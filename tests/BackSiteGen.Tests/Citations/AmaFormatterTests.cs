@@ -128,7 +128,7 @@ public sealed class AmaFormatterTests
     {
         var html = Format("""
               - id: chou2025mgmt
-                type: webpage
+                type: entry-encyclopedia
                 author: [{family: Chou, given: R.}]
                 title: "Subacute and chronic low back pain: management"
                 container-title: UpToDate
@@ -140,7 +140,7 @@ public sealed class AmaFormatterTests
     }
 
     [Fact]
-    public void A_web_page_shows_the_accessed_date_only_when_given()
+    public void A_web_page_shows_its_publication_date_and_the_accessed_date_when_given()
     {
         var html = Format("""
               - id: nhs
@@ -153,7 +153,7 @@ public sealed class AmaFormatterTests
                 URL: https://www.nhs.uk/conditions/back-pain/
             """);
 
-        Assert.Equal("NHS. Back pain. NHS website. Updated March 1, 2024. Accessed November 20, 2026. <a href=\"https://www.nhs.uk/conditions/back-pain/\">https://www.nhs.uk/conditions/back-pain/</a>", html);
+        Assert.Equal("NHS. Back pain. NHS website. Published March 1, 2024. Accessed November 20, 2026. <a href=\"https://www.nhs.uk/conditions/back-pain/\">https://www.nhs.uk/conditions/back-pain/</a>", html);
     }
 
     [Fact]
@@ -179,23 +179,25 @@ public sealed class AmaFormatterTests
               - id: x
                 type: article-journal
                 author: [{family: "O'Brien", given: Seán}]
-                title: "Pain <b>&</b> heat"
+                title: "Pain <script>&</script> <b>heat</b>"
                 container-title: J
                 issued: 2020
                 DOI: 10.1000/a<b>#c
             """);
 
-        Assert.Equal("O&#39;Brien S. Pain &lt;b&gt;&amp;&lt;/b&gt; heat. <i>J</i>. 2020. doi:<a href=\"https://doi.org/10.1000/a%3Cb%3E%23c\">10.1000/a&lt;b&gt;#c</a>", html);
+        Assert.Equal("O&#39;Brien S. Pain &lt;script&gt;&amp;&lt;/script&gt; <b>heat</b>. <i>J</i>. Published online 2020. doi:<a href=\"https://doi.org/10.1000/a%3Cb%3E%23c\">10.1000/a&lt;b&gt;#c</a>", html);
     }
 
     [Theory]
     [InlineData("M.", "M")]
     [InlineData("K. U.", "KU")]
     [InlineData("K.U.", "KU")]
-    [InlineData("Kai-Uwe", "K-U")]
-    [InlineData("J.-P.", "J-P")]
+    [InlineData("Kai-Uwe", "KU")]
+    [InlineData("J.-P.", "JP")]
+    [InlineData("JS", "JS")]
+    [InlineData("Martin Luther", "ML")]
     [InlineData("Mary Ann", "MA")]
     [InlineData("", "")]
-    public void Given_names_become_initials_without_periods_keeping_hyphens(string given, string initials) =>
+    public void Given_names_become_initials_without_periods_spaces_or_hyphens_as_pubmed_writes_them(string given, string initials) =>
         Assert.Equal(initials, AmaFormatter.Initials(given));
 }

@@ -5,15 +5,16 @@ namespace BackSiteGen.Tests.Citations;
 
 public sealed class BibliographyTests
 {
-    private static (Bibliography Bibliography, IReadOnlyList<string> Lines) Parse(string text, string path = "content/references.yaml")
+    private static (Bibliography Bibliography, IReadOnlyList<string> Lines) Parse(string text, string path = "content/references.yaml", string[]? cited = null)
     {
         var diagnostics = new DiagnosticBag();
         var bibliography = BibliographyLoader.Parse(text, path, diagnostics);
+        bibliography.ReportEntryProblems(new HashSet<string>(cited ?? [], StringComparer.Ordinal), diagnostics);
         return (bibliography, diagnostics.ToSortedList().Select(DiagnosticFormatter.ToMsBuild).ToList());
     }
 
     [Fact]
-    public void Bad_entries_are_reported_at_their_lines_and_the_good_ones_kept()
+    public void Bad_entries_are_reported_at_their_lines_as_errors_when_cited_and_as_warnings_when_not()
     {
         var (bibliography, lines) = Parse("""
             references:
@@ -37,8 +38,9 @@ public sealed class BibliographyTests
                 issued: 2020
               - id: baddate
                 title: Bad date
-                issued: {date-parts: [[2020, 13]]}
-            """);
+                issued: {date-parts: [[2020, 17]]}
+            """,
+            cited: ["a", "notitle", "noyear"]);
 
         Assert.Equal(
             [
@@ -46,9 +48,9 @@ public sealed class BibliographyTests
                 "content/references.yaml(9,9): error BSG0504: The source 'notitle' has no title.",
                 "content/references.yaml(11,9): error BSG0504: The source 'noyear' has no year: add 'issued: {date-parts: [[2024]]}'.",
                 "content/references.yaml(16,10): warning BSG0505: The DOI 'https://doi.org/10.1000/y' of 'baddoi' is not of the form 10.<digits>/<suffix>. Write the DOI alone, without https://doi.org/.",
-                "content/references.yaml(17,5): error BSG0502: Each source must be a mapping of CSL fields (id, type, author, title, …).",
-                "content/references.yaml(18,5): error BSG0502: This source has no 'id'; citations need one to name it.",
-                "content/references.yaml(22,13): error BSG0502: 'issued' must be a date such as {date-parts: [[2024, 3, 1]]} or 2024-03-01.",
+                "content/references.yaml(17,5): warning BSG0502: Each source must be a mapping of CSL fields (id, type, author, title, …). (No page can cite it.)",
+                "content/references.yaml(18,5): warning BSG0502: This source has no 'id'; citations need one to name it. (No page can cite it.)",
+                "content/references.yaml(22,13): warning BSG0502: 'issued' must be a date such as {date-parts: [[2024, 3, 1]]}, 2024-03-01, [{year: 2024, month: 3}] or {literal: …}. (No page cites 'baddate', so this is a warning.)",
             ],
             lines);
         Assert.Equal(["a", "notitle", "noyear", "baddoi", "baddate"], bibliography.References.Select(r => r.Id));

@@ -65,8 +65,8 @@ public sealed class CitationBuildTests
             <h2 id="references">References</h2>
             <ol>
             <li id="ref-a">Alpha A. First study. <i>J A</i>. 2020;1:1-2. doi:<a href="https://doi.org/10.1000/a">10.1000/a</a> <a class="backlink" href="#cite-a" aria-label="Back to citation 1">&#8617;&#xFE0E;</a></li>
-            <li id="ref-b">Beta B-R. Second study. <i>J B</i>. 2021. doi:<a href="https://doi.org/10.1000/b">10.1000/b</a> <a class="backlink" href="#cite-b" aria-label="Back to citation 2">&#8617;&#xFE0E;</a></li>
-            <li id="ref-c">Gamma Group. A web page. UpToDate. Updated September 12, 2025. <a href="https://reference.example.net/c">https://reference.example.net/c</a> <a class="backlink" href="#cite-c" aria-label="Back to citation 3">&#8617;&#xFE0E;</a></li>
+            <li id="ref-b">Beta BR. Second study. <i>J B</i>. Published online 2021. doi:<a href="https://doi.org/10.1000/b">10.1000/b</a> <a class="backlink" href="#cite-b" aria-label="Back to citation 2">&#8617;&#xFE0E;</a></li>
+            <li id="ref-c">Gamma Group. A web page. UpToDate. Published September 12, 2025. <a href="https://reference.example.net/c">https://reference.example.net/c</a> <a class="backlink" href="#cite-c" aria-label="Back to citation 3">&#8617;&#xFE0E;</a></li>
             </ol>
             </section>
             """, html, StringComparison.Ordinal);
@@ -206,7 +206,7 @@ public sealed class CitationBuildTests
         Assert.Contains("""<li id="source-a">Alpha A. First study. <i>J A</i>. 2020;1:1-2. doi:<a href="https://doi.org/10.1000/a">10.1000/a</a>""", html, StringComparison.Ordinal);
         Assert.Contains("""Cited on: <a href="/one/">One</a>, <a href="/two/">Two</a></span>""", html, StringComparison.Ordinal);
         Assert.Contains("""<li id="source-c">Gamma Group.""", html, StringComparison.Ordinal);
-        Assert.Contains("""<li id="source-smith2020">Smith S. <i>A book</i>. Press; 2020.""", html, StringComparison.Ordinal);
+        Assert.Contains("""<li id="source-smith2020">Smith S. <i>A Book</i>. Press; 2020.""", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("source-a", StringComparison.Ordinal) < html.IndexOf("source-b", StringComparison.Ordinal));
         Assert.True(html.IndexOf("source-c", StringComparison.Ordinal) < html.IndexOf("source-smith2020", StringComparison.Ordinal));
         Assert.Contains("href=\"#ref-c\" aria-label=\"Reference 1\"", site.ReadOutput("two/index.html"), StringComparison.Ordinal);
@@ -234,5 +234,34 @@ public sealed class CitationBuildTests
 
         Assert.Empty(diagnostics.ToSortedList());
         Assert.True(bibliography.References.Count >= 10);
+    }
+
+    /// <summary>Every entry of content/references.yaml against the AMA form FACTS.md (the checked seed) gives for it, as
+    /// text; ours adds the DOI or URL link after it.</summary>
+    public static TheoryData<string, string> FactsForms() => new()
+    {
+        { "lorio2022", "Lorio M, Clerk-Lamalice O, Rivera M, Lewandrowski KU. ISASS policy statement 2022: literature review of intraosseous basivertebral nerve ablation. Int J Spine Surg. 2022;16(6):1084-1094." },
+        { "lorio2020", "Lorio M, Clerk-Lamalice O, Beall DP, Julien T. International Society for the Advancement of Spine Surgery guideline: intraosseous ablation of the basivertebral nerve for the relief of chronic low back pain. Int J Spine Surg. 2020;14(1):18-25." },
+        { "xu2023", "Xu HR, Zhang YH, Ngo TL, Yang QH, Du SH, Wang XQ. Association between smoking and incident back pain: a prospective cohort study with 438 510 participants. J Glob Health. 2023;13:04152." },
+        { "qaseem2017", "Qaseem A, Wilt TJ, McLean RM, Forciea MA; Clinical Guidelines Committee of the American College of Physicians. Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians. Ann Intern Med. 2017;166(7):514-530." },
+        { "fischgrund2018", "Fischgrund JS, Rhyne A, Franke J, et al. Intraosseous basivertebral nerve ablation for the treatment of chronic low back pain: a prospective randomized double-blind sham-controlled multi-center study. Eur Spine J. 2018;27(5):1146-1156." },
+        { "fischgrund2019", "Fischgrund JS, Rhyne A, Franke J, et al. Intraosseous basivertebral nerve ablation for the treatment of chronic low back pain: 2-year results from a prospective randomized double-blind sham-controlled multicenter study. Int J Spine Surg. 2019;13(2):110-119." },
+        { "smuck2021", "Smuck M, Khalil J, Barrette K, et al. Prospective, randomized, multicenter study of intraosseous basivertebral nerve ablation for the treatment of chronic low back pain: 12-month results. Reg Anesth Pain Med. 2021;46(8):683-693." },
+        { "tieppofrancio2021", "Tieppo Francio V, Sherwood D, Twohey E, et al. Developments in minimally invasive surgical options for vertebral pain: basivertebral nerve ablation – a narrative review. J Pain Res. 2021;14:1887-1907." },
+        { "chou2025mgmt", "Chou R. Subacute and chronic low back pain: management. UpToDate. Updated September 12, 2025." },
+        { "chou2025interv", "Chou R, Cohen SP. Subacute and chronic low back pain: nonsurgical interventional treatment. UpToDate. Updated August 29, 2025." },
+    };
+
+    [Theory]
+    [MemberData(nameof(FactsForms))]
+    public void The_microsite_reference_prints_as_facts_gives_it(string key, string ama)
+    {
+        var diagnostics = new BackSiteGen.Diagnostics.DiagnosticBag();
+        var bibliography = BackSiteGen.Citations.BibliographyLoader.Load(Path.Combine(Repository.Root, "content"), "content", diagnostics);
+        var html = BackSiteGen.Citations.AmaFormatter.Html(bibliography.Find(key)!);
+        var text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty));
+
+        Assert.StartsWith(ama, text, StringComparison.Ordinal);
+        Assert.Equal(ama.Length, text.IndexOf(" doi:", StringComparison.Ordinal) is var doi and >= 0 ? doi : text.IndexOf(" http", StringComparison.Ordinal) is var url and >= 0 ? url : text.Length);
     }
 }

@@ -15,6 +15,11 @@ internal sealed class CitationExtension : IMarkdownExtension
             pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new CitationParser());
         }
 
+        if (!pipeline.InlineParsers.Contains<InTextCitationParser>())
+        {
+            pipeline.InlineParsers.Add(new InTextCitationParser());
+        }
+
         pipeline.DocumentProcessed -= CitationNumbering.Number;
         pipeline.DocumentProcessed += CitationNumbering.Number;
     }

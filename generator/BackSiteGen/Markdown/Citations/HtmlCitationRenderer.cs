@@ -18,6 +18,13 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
 
     protected override void Write(HtmlRenderer renderer, CitationGroup group)
     {
+        if (group.Error is not null || !renderer.EnableHtmlForInline)
+        {
+            // A refused citation shows as written (the build fails on its error anyway); alt text takes no markup.
+            renderer.WriteEscape(group.Source);
+            return;
+        }
+
         var items = Distinct(group.Citations);
         renderer.Write("<sup class=\"citation\">");
         for (var i = 0; i < items.Count; i++)
@@ -42,10 +49,23 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
                 continue;
             }
 
-            WriteLink(renderer, items[i], hidden: false);
-            if (items[i].Locator is { } locator)
+            var item = items[i];
+            if (item.Prefix is { } prefix)
             {
-                renderer.Write("<span class=\"locator\">(").WriteEscape(locator).Write(")</span>");
+                CitationText.Write(renderer, prefix);
+                renderer.Write(' ');
+            }
+
+            WriteLink(renderer, item, hidden: false);
+            if (item.Locator is { } locator)
+            {
+                // AMA's superscript form: "1(p33)", "2(pp3-5)".
+                renderer.Write("<span class=\"locator\">(").WriteEscape(locator.Ama()).Write(")</span>");
+            }
+
+            if (item.Suffix is { } suffix)
+            {
+                CitationText.Write(renderer, suffix);
             }
         }
 
@@ -61,7 +81,7 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
             var duplicate = false;
             foreach (var seen in sorted)
             {
-                if (seen.Number == citation.Number && seen.Locator == citation.Locator)
+                if (seen.Number == citation.Number && seen.Locator == citation.Locator && seen.Prefix == citation.Prefix && seen.Suffix == citation.Suffix)
                 {
                     // The earlier one is kept, and only an earlier one can be a key's first citation.
                     duplicate = true;
@@ -78,11 +98,11 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
         return sorted;
     }
 
-    /// <summary>The last index of the run of consecutive numbers, without locators, that starts at <paramref name="i"/>.</summary>
+    /// <summary>The last index of the run of consecutive numbers, with nothing but their numbers, that starts at <paramref name="i"/>.</summary>
     private static int RunEnd(List<Citation> items, int i)
     {
         var j = i;
-        while (j + 1 < items.Count && items[j].Locator is null && items[j + 1].Locator is null && items[j + 1].Number == items[j].Number + 1)
+        while (j + 1 < items.Count && items[j].IsBare && items[j + 1].IsBare && items[j + 1].Number == items[j].Number + 1)
         {
             j++;
         }

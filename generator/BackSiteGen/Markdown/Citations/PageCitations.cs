@@ -6,7 +6,7 @@ using BackSiteGen.Text;
 namespace BackSiteGen.Markdown.Citations;
 
 /// <summary>Collects one page's citations while the renderer walks its syntax tree, resolving each key against the
-/// bibliography and reporting unknown keys at the citation's own line and column.</summary>
+/// bibliography and reporting unknown keys and citations not understood at their own line and column.</summary>
 internal sealed class PageCitations(Page page, Bibliography bibliography, DiagnosticBag diagnostics)
 {
     private readonly List<CitationUse> _uses = [];
@@ -14,15 +14,29 @@ internal sealed class PageCitations(Page page, Bibliography bibliography, Diagno
 
     public IReadOnlyList<CitationUse> Uses => _uses;
 
-    /// <summary>In number order, because citation groups are visited in document order and numbers follow first citation.</summary>
-    public IReadOnlyList<CitedReference> References => _references;
+    /// <summary>In number order. Groups arrive in the syntax tree's order, where footnotes come last, but numbers follow
+    /// reading order (a footnote's citations count where it is referenced).</summary>
+    public IReadOnlyList<CitedReference> References
+    {
+        get
+        {
+            _references.Sort((a, b) => a.Number.CompareTo(b.Number));
+            return _references;
+        }
+    }
 
     public void Add(CitationGroup group)
     {
+        if (group.Error is { } error)
+        {
+            diagnostics.Add(Diagnostic.Error(group.ErrorCode ?? DiagnosticCodes.CitationSyntax, MarkdownRenderer.SpanOf(page, group.Line, group.Column), error));
+            return;
+        }
+
         foreach (var citation in group.Citations)
         {
             var span = MarkdownRenderer.SpanOf(page, citation.Line, citation.Column);
-            _uses.Add(new CitationUse(citation.Key, citation.Number, citation.Locator, span));
+            _uses.Add(new CitationUse(citation.Key, citation.Number, citation.Locator?.Ama(), span));
             if (!citation.IsFirst)
             {
                 continue;
@@ -35,7 +49,8 @@ internal sealed class PageCitations(Page page, Bibliography bibliography, Diagno
             else
             {
                 var where = bibliography.DisplayPath is { } file ? $"in {file}" : "because the site has no content/references.yaml";
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CitationUnknownKey, span, $"No source has the key '{citation.Key}' {where}.{EditDistance.DidYouMean(citation.Key, bibliography.Keys)}"));
+                var literal = group.InText ? " If this '@' is not a citation, write \\@." : string.Empty;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CitationUnknownKey, span, $"No source has the key '{citation.Key}' {where}.{EditDistance.DidYouMean(citation.Key, bibliography.Keys)}{literal}"));
             }
         }
     }

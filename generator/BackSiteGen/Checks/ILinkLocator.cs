@@ -10,6 +10,10 @@ public interface ILinkLocator
     /// <summary>Where to report the link at <paramref name="linkIndex"/>, and a note to append when the place is only approximate.</summary>
     (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex);
 
+    /// <summary>Whether a place returned by <see cref="Locate"/> is shared by many pages (a layout or partial), so
+    /// one finding there is reported once, naming the pages it appeared on.</summary>
+    bool IsShared(SourceSpan span);
+
     /// <summary>Where to report the repeated use <paramref name="again"/> of the id first used at <paramref name="first"/>.</summary>
     (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again);
 

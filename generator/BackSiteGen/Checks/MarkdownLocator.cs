@@ -18,6 +18,11 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
     /// a broken footer link is on every page, and one traced page is enough to place it.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, string Url, int Occurrence), SourceSpan?> _placed = new();
 
+    /// <summary>The theme files findings were placed in.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _shared = new(StringComparer.Ordinal);
+
+    public bool IsShared(SourceSpan span) => _shared.ContainsKey(span.File);
+
     public (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex)
     {
         var link = file.Links[linkIndex];
@@ -54,6 +59,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
     private (SourceSpan Span, string? Note) InTemplate(HtmlFacts file, PageOrigin origin, string url, int offset, int linkIndex)
     {
         var page = $"on {origin.Page.Source.DisplayPath}";
+        _shared.TryAdd(origin.LayoutDisplayPath, true);
         if (templatePlace is null)
         {
             return (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
@@ -70,7 +76,13 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
 
         var key = (origin.LayoutDisplayPath, url, linkIndex < 0 ? -1 : occurrence);
         var place = _placed.GetOrAdd(key, _ => templatePlace(origin, url, linkIndex < 0 ? -1 : occurrence, offset));
-        return place is { } span ? (span, page) : (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
+        if (place is { } span)
+        {
+            _shared.TryAdd(span.File, true);
+            return (span, page);
+        }
+
+        return (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
     }
 
     public (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again)

@@ -13,6 +13,8 @@ public sealed class OutputLocator(string displayRoot) : ILinkLocator
         return (new SourceSpan(_root + file.OutputPath, link.Line, link.Column), null);
     }
 
+    public bool IsShared(SourceSpan span) => false;
+
     public (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again) => (new SourceSpan(_root + file.OutputPath, again.Line, again.Column), null);
 
     public string WrittenUrl(HtmlFacts file, int linkIndex) => file.Links[linkIndex].Url;

@@ -392,9 +392,9 @@ public sealed class SiteLinkChecker
 
         var (span, note) = _locator.Locate(file, index);
         var code = LinkCheckSettings.CodeOf(check);
-        if (note is not null && note.StartsWith("on ", StringComparison.Ordinal) || note?.StartsWith("made by the layout", StringComparison.Ordinal) == true)
+        if (note is not null && _locator.IsShared(span))
         {
-            _wholeFile.GetOrAdd((span, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note!));
+            _wholeFile.GetOrAdd((span, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note));
             return;
         }
 

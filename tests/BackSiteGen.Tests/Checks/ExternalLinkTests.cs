@@ -24,6 +24,28 @@ public sealed class ExternalLinkTests
         result.Diagnostics.Select(d => BackSiteGen.Diagnostics.DiagnosticFormatter.ToMsBuild(d).Replace($"127.0.0.1:{server.Port}", "HOST", StringComparison.Ordinal)).ToList();
 
     [Fact]
+    public void Links_to_the_same_origin_outside_the_base_path_are_requested_only_with_external()
+    {
+        using var server = new LocalHttpServer();
+        using var site = SiteFixture.Create($"""
+            -- site.yml --
+            title: T
+            -- site/index.html --
+            <!doctype html><title>T</title><a href="{server.Url("/ok")}">the organisation's site</a>
+            <a href="{server.Url("/missing")}">a page it does not have</a>
+            """);
+        var options = new FolderCheckOptions("site", server.Url("/repo/"), External: false, WorkingDirectory: site.Root, ExternalOptions: FastOptions(site));
+
+        var offline = FolderCheck.Run(options);
+        var hitsOffline = server.Hits("/ok");
+        var online = FolderCheck.Run(options with { External = true });
+
+        Assert.Empty(Errors(offline, server));
+        Assert.Equal(0, hitsOffline);
+        Assert.Equal(["site/index.html(2,4): error BSG0607: The link 'http://HOST/missing' is broken: the server answered 404 NotFound."], Errors(online, server));
+    }
+
+    [Fact]
     public void External_links_are_checked_with_retries_rate_limits_redirects_and_fragments_and_the_answers_are_cached()
     {
         using var server = new LocalHttpServer();

@@ -169,7 +169,7 @@ public sealed class CitationBuildTests
             ],
             result.Errors().Where(l => !l.StartsWith("themes/", StringComparison.Ordinal)));
 
-        // The layout's stray back link is also a broken anchor, which the link checker reports at the layout.
+        // The layout's stray back link is also a broken anchor, which the link checker reports where the layout wrote it.
         Assert.All(result.Errors().Where(l => l.StartsWith("themes/", StringComparison.Ordinal)), l => Assert.StartsWith("themes/default/layouts/page.html(1,100): error BSG0602: The link '#cite-zz'", l, StringComparison.Ordinal));
     }
 

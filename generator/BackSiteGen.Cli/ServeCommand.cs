@@ -46,7 +46,7 @@ internal static class ServeCommand
             {
                 progress?.Dispose();
                 // The two [serve] lines bracket each rebuild's diagnostics for editors' background problem matchers.
-                stdout.WriteLine($"[serve] rebuilding: {report.Trigger}");
+                stdout.WriteLine($"[serve] rebuilding: {Diagnostics.DiagnosticFormatter.Printable(report.Trigger)}");
                 DiagnosticPrinter.Print(report.Diagnostics, stdout);
                 stdout.WriteLine(Describe(report));
                 stdout.Flush();

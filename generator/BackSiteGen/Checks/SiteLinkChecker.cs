@@ -17,11 +17,9 @@ public sealed class SiteLinkChecker
     private readonly ILinkLocator _locator;
     private readonly Lazy<SuggestionIndex> _suggestions;
 
-    /// <summary>Suggestions are looked for on the first this many broken links and anchors; a site with more has a
-    /// bigger problem than a typo, and the search must not grow with the number of broken links.</summary>
-    private int _suggestionsLeft = MaxSuggestions;
-
-    internal const int MaxSuggestions = 1000;
+    /// <summary>A broken anchor is compared with every id of its target page only up to this many ids: each broken anchor
+    /// then costs a bounded time, and the report stays the same whatever order the threads take.</summary>
+    internal const int MaxIdsToCompare = 256;
 
     internal const int MaxDuplicateIdsPerPage = 100;
 
@@ -163,7 +161,7 @@ public sealed class SiteLinkChecker
         var decoded = UrlResolver.Decode(fragment);
         var samePage = ReferenceEquals(targetPage, file);
         var name = samePage ? string.Empty : _locator.NameOf(target);
-        var best = targetPage.Ids.Count <= 2000 && Interlocked.Decrement(ref _suggestionsLeft) >= 0 ? EditDistance.Suggest(decoded, targetPage.Ids.Keys) : null;
+        var best = targetPage.Ids.Count <= MaxIdsToCompare ? EditDistance.Suggest(decoded, targetPage.Ids.Keys) : null;
         var where = samePage ? "this page has" : $"{name} has";
         Report(diagnostics, LinkCheck.BrokenAnchor, file, index, $"The link '{Shown(_locator.WrittenUrl(file, index))}' goes to a missing anchor: {where} no id '{Shown(decoded)}'{Advice(decoded, best is null ? null : $"{name}#{best}", best)}");
     }
@@ -406,8 +404,7 @@ public sealed class SiteLinkChecker
 
     private static string Suffix(string? note) => note is null ? string.Empty : $" ({note})";
 
-    private string? SuggestPath(string wrong, bool pagesOnly) =>
-        Interlocked.Decrement(ref _suggestionsLeft) >= 0 ? _suggestions.Value.Suggest(KeyOf(wrong), pagesOnly) : null;
+    private string? SuggestPath(string wrong, bool pagesOnly) => _suggestions.Value.Suggest(KeyOf(wrong), pagesOnly);
 
     /// <summary>Every page under two spellings (its URL path and the name a writer uses) and every other file.</summary>
     private List<(string Key, string Name, bool IsPage)> BuildCandidates()

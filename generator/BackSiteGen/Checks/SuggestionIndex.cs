@@ -13,8 +13,9 @@ internal sealed class SuggestionIndex
     /// <summary>Segments longer than this are matched exactly only: nobody misspells a 64-character name by one letter.</summary>
     private const int MaxIndexedSegment = 64;
 
-    /// <summary>A folder with more entries than this is not searched as a whole.</summary>
-    private const int MaxFolderScan = 256;
+    /// <summary>A folder with more entries than this is not searched as a whole, and a name shared by more candidates
+    /// (every "index.md") is not a clue: each broken link then costs a bounded time, however large the site.</summary>
+    private const int MaxBucket = 256;
 
     private readonly List<(string Key, string Name, bool IsPage)> _candidates;
     private readonly Dictionary<string, List<int>> _bySegment = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ internal sealed class SuggestionIndex
         var (bestDistance, bestIndex) = (int.MaxValue, int.MaxValue);
         void Measure(List<int>? bucket)
         {
-            if (bucket is null)
+            if (bucket is null || bucket.Count > MaxBucket)
             {
                 return;
             }
@@ -84,10 +85,7 @@ internal sealed class SuggestionIndex
             Measure(_byDeletion.GetValueOrDefault(segment));
         }
 
-        if (_byFolder.GetValueOrDefault(folder) is { Count: <= MaxFolderScan } siblings)
-        {
-            Measure(siblings);
-        }
+        Measure(_byFolder.GetValueOrDefault(folder));
 
         return bestDistance <= limit ? best : null;
     }

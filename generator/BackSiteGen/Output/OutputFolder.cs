@@ -180,9 +180,17 @@ public sealed class OutputFolder : IDisposable
         }
         else if (Directory.Exists(target) && oldIsOurs)
         {
-            // Killed after the new site was moved in: it is complete; only the previous one is left to remove.
-            Directory.Delete(old, recursive: true);
-            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(output), $"An earlier build was interrupted after swapping its site in; '{output}' holds that build's site, complete, and the previous one was removed."));
+            // Killed after the new site was moved in: it is complete; only the previous one is left to remove. One that
+            // cannot be removed is said, never failed on: every later build would fail on it.
+            try
+            {
+                Directory.Delete(old, recursive: true);
+                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(output), $"An earlier build was interrupted after swapping its site in; '{output}' holds that build's site, complete, and the previous one was removed."));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(output), $"'{output}' holds the site of an earlier build, complete; the site before it, in '{old}', cannot be removed ({ex.Message})."));
+            }
         }
 
         if (File.Exists(journal))

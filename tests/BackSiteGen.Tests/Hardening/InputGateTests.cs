@@ -228,6 +228,33 @@ public sealed class InputGateTests
     }
 
     [Fact]
+    public void A_front_matter_value_with_a_line_break_cannot_forge_a_line_of_the_report()
+    {
+        using var site = SiteWithSecret();
+        site.Write("content/index.md", "---\ntitle: Home\ndescription: D\nreviewed_by: \"Editor\\n::error file=x::forged\"\n---\nHello.\n");
+
+        var run = CliRun.Build(site);
+
+        Assert.True(run.Code == 0, run.All);
+        Assert.Contains("Editor\\u000A::error file=x::forged", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.All.Split('\n'), line => line.StartsWith("::error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Serve_starts_and_reports_a_named_pipe_instead_of_freezing()
+    {
+        using var site = SiteWithSecret();
+        MakeFifo(Path.Combine(site.Root, "content/x.md"));
+        var reports = new List<BackSiteGen.Serve.RebuildReport>();
+
+        var server = await BackSiteGen.Serve.SiteServer.StartAsync(site.Options(), new BackSiteGen.Serve.ServeOptions("127.0.0.1", 0), reports.Add).WaitAsync(Limit);
+        await using (server)
+        {
+            Assert.Contains(server.FirstBuild.Diagnostics, d => d.Code == DiagnosticCodes.NotRegularFile && d.Span.File.EndsWith("x.md", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Every_printed_diagnostic_is_one_line()
     {
         var diagnostic = Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile("content/a\r\nb.md"), "bad\nname\u2028here");

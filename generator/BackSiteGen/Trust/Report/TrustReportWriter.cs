@@ -51,7 +51,8 @@ internal static class TrustReportWriter
 
     public static string ToText(TrustReport report)
     {
-        var rows = Rows(report);
+        // A reviewer written as "x\n::error …" must not print a line of its own in a CI log.
+        var rows = Rows(report).ConvertAll(r => Array.ConvertAll(r, Diagnostics.DiagnosticFormatter.Printable));
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var sb = new StringBuilder();
         void Line(IReadOnlyList<string> cells)

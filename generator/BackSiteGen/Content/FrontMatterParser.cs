@@ -17,6 +17,8 @@ public static class FrontMatterParser
         "reviewed_by", "last_reviewed", "next_review",
         // Read by later stages: the theme, structured data and the trust checks.
         "exercise", "medical", "readability", "toc",
+        // The "Find a topic" A to Z: the topics and symptoms a page explains.
+        "topics",
     ];
 
     /// <summary>Splits on a first line of exactly <c>---</c> and the next line of <c>---</c> or <c>...</c>.</summary>
@@ -139,6 +141,9 @@ public static class FrontMatterParser
                     break;
                 case "toc":
                     values.Flag(key, value);
+                    break;
+                case "topics":
+                    values.StringList(key, value);
                     break;
                 default:
                     values.UnknownKey(keyScalar, DiagnosticCodes.FrontMatterUnknownKey, KnownKeys, "the front matter");

@@ -16,7 +16,7 @@ internal static class PipelineProfile
         var diagnostics = new DiagnosticBag();
         var clock = Stopwatch.StartNew();
         var loadBytes = GC.GetTotalAllocatedBytes();
-        var site = SiteBuilder.Load(new BuildOptions(content, theme, "unused-output"), diagnostics) ?? throw new InvalidOperationException("The site does not load.");
+        var site = SiteBuilder.Load(new BuildOptions(content, theme, "unused-output"), diagnostics, BackSiteGen.Content.PageBodies.InMemory()) ?? throw new InvalidOperationException("The site does not load.");
         Console.WriteLine($"load: {clock.Elapsed.TotalMilliseconds:0} ms for {site.Index.Pages.Count} pages, {(GC.GetTotalAllocatedBytes() - loadBytes) / 1024.0 / site.Index.Pages.Count:0} KB/page allocated");
         var links = new BuildLinkCheck(site);
         var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -36,8 +36,9 @@ internal static class PipelineProfile
             allocated.Clear();
             foreach (var page in site.Index.Pages)
             {
-                Time("markdown", () => site.Markdown.Render(page, site.Index, new DiagnosticBag()));
-                var rendered0 = site.Markdown.Render(page, site.Index, new DiagnosticBag());
+                var text = site.Bodies.Read(page, new DiagnosticBag())!;
+                Time("markdown", () => site.Markdown.Render(text, site.Index, new DiagnosticBag()));
+                var rendered0 = site.Markdown.Render(text, site.Index, new DiagnosticBag());
                 var layout = PageRenderer.LayoutOf(page, site.Theme);
                 Scriban.Runtime.ScriptObject? model = null;
                 Time("  page model", () => model = BackSiteGen.Templates.TemplateModel.Page(page, rendered0, site.Navigation.PlaceOf(page), site.Config, layout));
@@ -46,7 +47,7 @@ internal static class PipelineProfile
                 Time("  template", () => html = site.Templates.Render(layout, new Scriban.Runtime.ScriptObject { ["site"] = site.SiteModel, ["page"] = model }, default, new DiagnosticBag()));
                 Time("  trust check", () => TrustStage.CheckRenderedPage(page, layout, rendered0, html!, site, new DiagnosticBag()));
                 RenderedPage? rendered = null;
-                Time("markdown+template+trust", () => rendered = PageRenderer.Render(page, site, new DiagnosticBag()));
+                Time("markdown+template+trust", () => rendered = PageRenderer.Render(text, site, new DiagnosticBag()));
                 HtmlFacts? facts = null;
                 Time("link facts", () => facts = links.Add(rendered!));
                 Time("citation check", () => CitationCheck.Verify(rendered!, facts!, new DiagnosticBag()));

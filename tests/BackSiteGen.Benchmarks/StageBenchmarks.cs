@@ -14,7 +14,7 @@ public class StageBenchmarks
 {
     private string _root = string.Empty;
     private SiteContext _site = null!;
-    private Page _page = null!;
+    private PageText _page = null!;
     private string _text = string.Empty;
     private string _html = string.Empty;
     private SourceFile _source = null!;
@@ -32,9 +32,9 @@ public class StageBenchmarks
         File.WriteAllText(Path.Combine(content, "sample.md"), _text);
         var theme = FindTheme();
         var diagnostics = new DiagnosticBag();
-        _site = SiteBuilder.Load(new BuildOptions("content", theme, "output", WorkingDirectory: _root), diagnostics)
+        _site = SiteBuilder.Load(new BuildOptions("content", theme, "output", WorkingDirectory: _root), diagnostics, PageBodies.InMemory())
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.ToSortedList()));
-        _page = _site.Index.PageAt("sample.md")!;
+        _page = _site.Bodies.Read(_site.Index.PageAt("sample.md")!, diagnostics)!;
         _html = PageRenderer.Render(_page, _site, new DiagnosticBag())!.Html;
         _source = new SourceFile("corpus.md", Path.Combine(content, "corpus.md"), "content/corpus.md");
         File.WriteAllText(_source.FullPath, CorpusPage());
@@ -46,7 +46,7 @@ public class StageBenchmarks
 
     /// <summary>The whole "read pages" stage for one page the size of the corpus pages (about 6 KB, 7 keys): read and decode the file, split, guard and parse the front matter.</summary>
     [Benchmark]
-    public Page? ReadPage() => SiteBuilder.ReadPage(_source, new DiagnosticBag());
+    public PageText? ReadPage() => SiteBuilder.ReadPage(_source, new DiagnosticBag());
 
     [Benchmark]
     public string? SourceTextRead() => SourceText.Read(_source.FullPath, _source.DisplayPath, new DiagnosticBag());

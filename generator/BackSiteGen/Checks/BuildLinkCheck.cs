@@ -20,16 +20,29 @@ public sealed class BuildLinkCheck
     /// <returns>The page's facts as extracted, citation links included, for the citation check.</returns>
     public HtmlFacts Add(RenderedPage rendered)
     {
+        var extracted = Extract(_site, rendered);
+        Include(extracted);
+        return extracted.All;
+    }
+
+    /// <summary>Reads a rendered page's ids and links while its HTML is in memory, so the check never parses it again.</summary>
+    public static PageLinkFacts Extract(SiteContext site, RenderedPage rendered)
+    {
         var path = UrlResolver.Decode(rendered.Page.OutputPath);
         var html = rendered.Html;
         var content = rendered.Content.Html;
         // An empty body has an empty region (every link is the layout's); -1 means the layout changed the body.
         var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
-        var layout = _site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
+        var layout = site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         var facts = HtmlFactsExtractor.Extract(html, path);
-        _pages[path] = WithoutCitationLinks(facts, rendered);
-        _origins[path] = new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length);
-        return facts;
+        return new PageLinkFacts(path, facts, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length));
+    }
+
+    /// <summary>Adds a page's facts, extracted now or kept from an earlier rebuild of <c>serve</c>.</summary>
+    public void Include(PageLinkFacts facts)
+    {
+        _pages[facts.OutputPath] = facts.ForLinks;
+        _origins[facts.OutputPath] = facts.Origin;
     }
 
     /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at
@@ -112,7 +125,7 @@ public sealed class BuildLinkCheck
         }
 
         var origin = _site.Config.BaseUrl;
-        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)));
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), _site.Bodies);
         var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
         checker.Check(sources, diagnostics);
         if (external)

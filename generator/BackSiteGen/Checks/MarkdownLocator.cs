@@ -7,7 +7,7 @@ namespace BackSiteGen.Checks;
 /// <remarks>Markdown links are matched to the renderer's <c>SourceLink</c>s by their rendered URL in document order;
 /// raw HTML passes through Markdig unchanged, so its URL is found verbatim in the page body. All of this runs only
 /// for links that are broken, so none of it is on the hot path.</remarks>
-public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot) : ILinkLocator
+public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot, Content.PageBodies bodies) : ILinkLocator
 {
     private readonly OutputLocator _output = new(outputDisplayRoot);
 
@@ -117,10 +117,10 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
         string.Equals(a, b, StringComparison.Ordinal) || string.Equals(UrlResolver.Decode(a), UrlResolver.Decode(b), StringComparison.Ordinal);
 
     /// <param name="wholeValue">Only matches that are a whole attribute value, so "/a/" is not found inside "/sub/a/".</param>
-    private static SourceSpan? FindInBody(PageOrigin origin, string[] needles, int occurrence, bool wholeValue)
+    private SourceSpan? FindInBody(PageOrigin origin, string[] needles, int occurrence, bool wholeValue)
     {
         // Only for findings: a build reads a page's body again here rather than keep every body until the check.
-        var body = Site.SiteBuilder.WithBody(origin.Page, new DiagnosticBag())?.Body ?? string.Empty;
+        var body = bodies.Read(origin.Page, new DiagnosticBag())?.Body ?? string.Empty;
         foreach (var needle in needles)
         {
             if (needle.Length == 0)

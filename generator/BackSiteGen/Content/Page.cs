@@ -4,10 +4,12 @@ namespace BackSiteGen.Content;
 /// <param name="Url">Site-relative URL without the base path, always starting with '/', percent-encoded: <c>/exercises/cat-cow/</c>.</param>
 /// <param name="OutputPath">Path of the HTML file below the output folder: <c>exercises/cat-cow/index.html</c>.</param>
 /// <param name="Section">The first folder of the source path, or "" for pages at the top.</param>
-public sealed record Page(SourceFile Source, FrontMatter FrontMatter, string Body, int BodyLine, string Url, string OutputPath, string Section)
+/// <param name="BodyLine">1-based line of the file on which the Markdown body starts.</param>
+/// <remarks>A page never carries its body: every stage after reading sees the page as the navigation, the index and the
+/// checks do. Only <see cref="PageText"/>, handed from <see cref="PageBodies"/> to the renderer, has the Markdown, so no
+/// stage can render a page without its text by mistake (the handout once rendered every exercise empty).</remarks>
+public sealed record Page(SourceFile Source, FrontMatter FrontMatter, int BodyLine, string Url, string OutputPath, string Section)
 {
-    /// <summary>True when the build left the body on disk until the page renders (see <c>SiteBuilder.WithBody</c>).</summary>
-    public bool BodyDeferred { get; init; }
 
     /// <summary>True for <c>index.md</c> files, which stand for their folder.</summary>
     public bool IsSectionIndex => Path.GetFileName(Source.RelativePath).Equals("index.md", StringComparison.OrdinalIgnoreCase);

@@ -56,13 +56,14 @@ public sealed class MarkdownRenderer
 
     public MarkdownPipeline Pipeline => _pipeline;
 
-    public RenderedContent Render(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    public RenderedContent Render(PageText text, SiteIndex site, DiagnosticBag diagnostics)
     {
+        var page = text.Page;
         try
         {
-            if (NestingDepth.FirstTooDeepLine(page.Body) is not { } tooDeep)
+            if (NestingDepth.FirstTooDeepLine(text.Body) is not { } tooDeep)
             {
-                return RenderChecked(page, site, diagnostics);
+                return RenderChecked(page, text.Body, site, diagnostics);
             }
 
             TooDeep(page, tooDeep, diagnostics);
@@ -70,7 +71,7 @@ public sealed class MarkdownRenderer
         catch (ArgumentException ex) when (ex.Message.Contains("depth limit", StringComparison.Ordinal))
         {
             // Markdig's nesting guard fired (see NestingDepth); its message has no position, so we find the line ourselves.
-            TooDeep(page, NestingDepth.DeepestLine(page.Body), diagnostics);
+            TooDeep(page, NestingDepth.DeepestLine(text.Body), diagnostics);
         }
 
         return new RenderedContent(string.Empty, [], []);
@@ -82,10 +83,10 @@ public sealed class MarkdownRenderer
             new Diagnostics.SourceSpan(page.Source.DisplayPath, page.BodyLine + bodyLine, 1),
             $"Lists, block quotes, links or emphasis are nested more than {NestingDepth.Limit} levels deep here; BackSiteGen stops there so a runaway page cannot crash the build."));
 
-    private RenderedContent RenderChecked(Page page, SiteIndex site, DiagnosticBag diagnostics)
+    private RenderedContent RenderChecked(Page page, string body, SiteIndex site, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(page.Body, _pipeline);
-        RawHtmlGuard.Check(document, page, _rawHtml, diagnostics);
+        var document = Markdig.Markdown.Parse(body, _pipeline);
+        RawHtmlGuard.Check(document, page, body, _rawHtml, diagnostics);
         if (_lintAccessibility)
         {
             // Before links are rewritten, so findings quote URLs as the writer wrote them.

@@ -33,6 +33,9 @@ public sealed class SiteRequestHandler(SiteSession session, LiveReload reload, C
             case ServeAssets.StylePath:
                 await SendAsync(context, 200, "text/css; charset=utf-8", Encoding.UTF8.GetBytes(ServeAssets.Style)).ConfigureAwait(false);
                 return;
+            case ServeAssets.ProblemsPath:
+                await SendAsync(context, 200, "text/html; charset=utf-8", ServeInjection.ProblemsPage(site)).ConfigureAwait(false);
+                return;
         }
 
         var resolved = RequestPath.Resolve(path, site.BasePath);
@@ -93,7 +96,7 @@ public sealed class SiteRequestHandler(SiteSession session, LiveReload reload, C
     private static Task SendFileAsync(HttpContext context, int status, string file, byte[] bytes, ServedSite site)
     {
         var type = ContentTypes.Of(file);
-        var body = type.StartsWith("text/html", StringComparison.Ordinal) ? ServeInjection.Inject(bytes, site) : bytes;
+        var body = type.StartsWith("text/html", StringComparison.Ordinal) ? ServeInjection.Inject(bytes, site, status == 200 ? file : null) : bytes;
         return SendAsync(context, status, type, body);
     }
 

@@ -1,26 +1,28 @@
 using System.Diagnostics;
-using System.Text;
 using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
+using BackSiteGen.Markdown.Images;
 using BackSiteGen.Site;
 using Diagnostic = BackSiteGen.Diagnostics.Diagnostic;
 
 namespace BackSiteGen.Serve;
 
-/// <summary>The site held in memory while a writer edits it: built once like <c>build</c> does, then rebuilt
-/// incrementally from the files that changed, re-using <see cref="SiteBuilder"/>'s loading and <see cref="PageRenderer"/>,
-/// so whatever those learn, <c>serve</c> shows too. Never writes to disk.</summary>
-/// <remarks>What an edit rebuilds:
-/// a page whose text changed re-renders that page and the pages linking to it;
-/// a page whose title, order, URL, draft flag or date changed moves in the navigation every page shows, so everything reloads,
-/// as do added or deleted pages, templates, and the data files (site.yml, the bibliography, the glossary);
-/// a static file or theme asset is re-read alone.
-/// A rebuild that fails keeps the last good bytes of every file and records the errors as <see cref="ServedSite.Problems"/>.
+/// <summary>The site held in memory while a writer edits it. It runs <see cref="SiteBuilder"/>'s stages — load, render
+/// pages, finish (references, trust, files, the link check) — exactly as <c>build</c> does, into a
+/// <see cref="MemoryOutput"/> instead of the staging folder, so what it serves is what <c>build</c> publishes.
+/// Never writes to disk.</summary>
+/// <remarks>What an edit runs again:
+/// a page whose text changed (its front matter as written unchanged) renders again with the pages that embed it (the
+/// handout embeds every exercise) and the references page; every other page keeps its render, and the finishing stage —
+/// every post-render check included — runs over the whole site;
+/// a page whose front matter changed (what the navigation and every page's footer read), an added or deleted file, a
+/// layout, partial or theme asset (the stylesheet is inlined in every page), an image (its size is written into the pages
+/// showing it), site.yml, the bibliography or the glossary: everything, from the load on;
+/// any other content file: only the finishing stage, which copies it.
+/// A page that fails keeps its last good bytes and is marked stale; the errors show on it and on the problems page.
 /// Rebuilds are serialized; requests read <see cref="Current"/> without waiting.</remarks>
 public sealed class SiteSession
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly Lock _gate = new();
     private readonly BuildOptions _options;
     private readonly string _contentDir;
@@ -29,16 +31,16 @@ public sealed class SiteSession
     /// <summary>The last site that loaded; null until one did, or after a rebuild failed to load, which makes the next change reload everything.</summary>
     private SiteContext? _site;
 
+    private RenderedSite? _rendered;
+    private MemoryOutput _output = new();
+    private IReadOnlyList<Diagnostic> _loadDiagnostics = [];
+    private IReadOnlyList<Diagnostic> _finishDiagnostics = [];
+
+    /// <summary>Pages whose file could not be read again since the last load: their errors, while their last good render is shown.</summary>
+    private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _readProblems = new(StringComparer.Ordinal);
+
     private Dictionary<string, SourceFile> _pageSources = new(StringComparer.Ordinal);
     private HashSet<string> _staticFiles = new(StringComparer.Ordinal);
-
-    /// <summary>Per page: the diagnostics of its last read and render, so fixing one page clears exactly its errors.</summary>
-    private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _pageProblems = new(StringComparer.Ordinal);
-
-    /// <summary>Per page: the URLs its links point at (without #fragment), to find the pages that depend on an edited one.</summary>
-    private readonly Dictionary<string, HashSet<string>> _linkTargets = new(StringComparer.Ordinal);
-
-    private IReadOnlyList<Diagnostic> _siteProblems = [];
     private volatile ServedSite _current = ServedSite.Empty;
 
     public SiteSession(BuildOptions options)
@@ -96,8 +98,10 @@ public sealed class SiteSession
         {
             var error = Diagnostic.Error(DiagnosticCodes.InternalError, SourceSpan.WholeFile(trigger), $"BackSiteGen failed while rebuilding ({ex.GetType().Name}: {ex.Message}). This is a bug in BackSiteGen; the last good pages are still served.");
             _site = null;
-            _siteProblems = [error];
-            return Publish(trigger, new Dictionary<string, byte[]>(_current.Files, StringComparer.Ordinal), [], [error], 0, full: true, clock);
+            _rendered = null;
+            _loadDiagnostics = [error];
+            _finishDiagnostics = [];
+            return Publish(trigger, _output, 0, full: true, clock);
         }
     }
 
@@ -140,11 +144,7 @@ public sealed class SiteSession
     {
         if (Below(_themeDir, path) is { } themeRelative)
         {
-            if (themeRelative.StartsWith(Templates.Theme.AssetsFolder + "/", StringComparison.Ordinal))
-            {
-                return Known(themeRelative, _current.Files.ContainsKey(themeRelative), path, () => files.Add((themeRelative, path)));
-            }
-
+            // Layouts, partials and assets alike: every page inlines the stylesheet and allows it by its hash.
             var top = themeRelative.Split('/')[0];
             return top is Templates.Theme.LayoutsFolder or "partials" or Templates.Theme.AssetsFolder || themeRelative.Length == 0 ? Change.Everything : Change.None;
         }
@@ -166,8 +166,14 @@ public sealed class SiteSession
             return Change.Everything;
         }
 
-        return relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            ? Known(relative, _pageSources.ContainsKey(relative), path, () => pages.Add(relative))
+        if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return Known(relative, _pageSources.ContainsKey(relative), path, () => pages.Add(relative));
+        }
+
+        // An image's width and height are written into every page that shows it.
+        return ImageSize.CanRead(relative)
+            ? (_staticFiles.Contains(relative) || File.Exists(path) ? Change.Everything : Change.None)
             : Known(relative, _staticFiles.Contains(relative), path, () => files.Add((relative, path)));
     }
 
@@ -210,175 +216,121 @@ public sealed class SiteSession
     private RebuildReport Full(string trigger, Stopwatch clock, IProgress<BuildProgress>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
-        var site = SiteBuilder.Load(_options, diagnostics);
-        var previous = _current.Files;
+        var site = SiteBuilder.Load(_options, diagnostics, PageBodies.InMemory());
+        _readProblems.Clear();
         if (site is null)
         {
+            // Nothing renders without a site: every page stays as it was, with the errors on it.
             _site = null;
-            _siteProblems = diagnostics.ToSortedList();
-            return Publish(trigger, new Dictionary<string, byte[]>(previous, StringComparer.Ordinal), [], _siteProblems, 0, full: true, clock);
+            _rendered = null;
+            _loadDiagnostics = diagnostics.ToSortedList();
+            _finishDiagnostics = [];
+            return Publish(trigger, _output, 0, full: true, clock);
         }
 
         _pageSources = site.Inventory.Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
         _staticFiles = site.Inventory.StaticFiles.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        _pageProblems.Clear();
-        _linkTargets.Clear();
-
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var pageDiagnostics = RenderPages(site, site.Index.Pages, files, previous, readDiagnostics: null, progress);
-        foreach (var file in site.Inventory.StaticFiles)
+        var output = new MemoryOutput();
+        var rendered = SiteBuilder.RenderPages(site, output, progress);
+        var finished = SiteBuilder.Finish(site, rendered, output);
+        foreach (var page in rendered.Pages.Where(p => !p.Rendered))
         {
-            ReadFile(file.RelativePath, file.FullPath, file.DisplayPath, files, diagnostics);
+            if (_output.Files.TryGetValue(page.Page.OutputPath, out var old))
+            {
+                output.Restore(page.Page.OutputPath, old);
+            }
         }
 
-        foreach (var (fullPath, relative) in SiteBuilder.ThemeAssets(site.Theme))
-        {
-            ReadFile(relative, fullPath, site.Theme.DisplayPathOf(relative), files, diagnostics);
-        }
-
-        foreach (var (path, text) in SiteBuilder.RenderSiteFiles(site, diagnostics))
-        {
-            files[path] = Utf8NoBom.GetBytes(text);
-        }
-
-        _site = site;
-        _siteProblems = diagnostics.ToSortedList();
-        var changed = previous.Keys.Where(k => !files.ContainsKey(k))
-            .Concat(files.Where(f => !previous.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value)).Select(f => f.Key))
-            .ToList();
-        return Publish(trigger, files, changed, _siteProblems.Concat(pageDiagnostics).ToList(), site.Index.Pages.Count, full: true, clock);
+        (_site, _rendered, _loadDiagnostics, _finishDiagnostics) = (site, rendered, diagnostics.ToSortedList(), finished.Diagnostics);
+        return Publish(trigger, output, rendered.Pages.Count, full: true, clock);
     }
 
     private RebuildReport Incremental(SiteContext site, RebuildPlan plan, Stopwatch clock)
     {
-        var files = new Dictionary<string, byte[]>(_current.Files, StringComparer.Ordinal);
-        var changed = new List<string>();
-        var diagnostics = new DiagnosticBag();
-        foreach (var (outputPath, fullPath) in plan.Files)
-        {
-            var before = files.GetValueOrDefault(outputPath);
-            if (ReadFile(outputPath, fullPath, _options.DisplayPath(fullPath), files, diagnostics) && (before is null || !before.AsSpan().SequenceEqual(files[outputPath])))
-            {
-                changed.Add(outputPath);
-            }
-        }
-
-        var edited = new List<string>();
-        var readDiagnostics = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var relative in plan.Pages)
         {
             var bag = new DiagnosticBag();
-            var page = SiteBuilder.ReadPage(_pageSources[relative], bag);
-            readDiagnostics[relative] = bag.ToSortedList();
-            if (page is null)
+            var text = SiteBuilder.ReadPage(_pageSources[relative], bag);
+            if (text is null)
             {
                 // Keep serving the page as it was; its errors show on top of it until it is fixed.
-                _pageProblems[relative] = readDiagnostics[relative];
+                _readProblems[relative] = bag.ToSortedList();
                 continue;
             }
 
-            if (site.Index.PageAt(relative) is not { } old || !SiteBuilder.IsPublished(page, _options) || MovesInNavigation(old, page))
+            // The front matter feeds the navigation, the footer, the review checks and the JSON-LD of this and other
+            // pages: only an edit of the text alone can stay with this page and those embedding it.
+            var old = site.Index.PageAt(relative);
+            if (old is null || bag.ToSortedList().Count > 0 || text.Page.BodyLine != old.BodyLine
+                || !string.Equals(text.FrontMatterText, site.Bodies.FrontMatterTextOf(relative), StringComparison.Ordinal))
             {
                 return Full(plan.Trigger, clock);
             }
 
-            site = site with { Index = site.Index.WithPage(page) };
-            edited.Add(relative);
+            _readProblems.Remove(relative);
+            site.Bodies.Keep(new PageText(old, text.Body) { FrontMatterText = text.FrontMatterText });
+            changed.Add(relative);
         }
 
-        // Pages that link to an edited page render again: their link checks may depend on its headings.
-        var toRender = new HashSet<string>(edited, StringComparer.Ordinal);
-        foreach (var relative in edited)
-        {
-            var url = site.Index.WithBasePath(site.Index.PageAt(relative)!.Url);
-            toRender.UnionWith(_linkTargets.Where(t => t.Value.Contains(url)).Select(t => t.Key));
-        }
-
-        var pages = toRender.Order(StringComparer.Ordinal).Select(r => site.Index.PageAt(r)).OfType<Page>().ToList();
-        var before2 = _current.Files;
-        var pageDiagnostics = RenderPages(site, pages, files, before2, readDiagnostics);
-        changed.AddRange(pages.Select(p => p.OutputPath).Where(p => files.TryGetValue(p, out var now) && (!before2.TryGetValue(p, out var old) || !old.AsSpan().SequenceEqual(now))));
-        _site = site;
-        var all = diagnostics.ToSortedList().Concat(pageDiagnostics).Concat(readDiagnostics.Where(r => !toRender.Contains(r.Key)).SelectMany(r => r.Value)).ToList();
-        return Publish(plan.Trigger, files, changed, all, pages.Count, full: false, clock);
+        var output = new MemoryOutput(_output);
+        var rendered = SiteBuilder.RenderPages(site, output, previous: _rendered, changed: changed);
+        var finished = SiteBuilder.Finish(site, rendered, output);
+        var kept = new HashSet<PageOutcome>(_rendered?.Pages ?? [], ReferenceEqualityComparer.Instance);
+        var again = rendered.Pages.Count(p => !kept.Contains(p));
+        (_rendered, _finishDiagnostics) = (rendered, finished.Diagnostics);
+        return Publish(plan.Trigger, output, again, full: false, clock);
     }
 
-    /// <summary>Anything the navigation shows on every page, or where the page lives.</summary>
-    private static bool MovesInNavigation(Page old, Page now) =>
-        old.FrontMatter.Title != now.FrontMatter.Title
-        || old.FrontMatter.Order != now.FrontMatter.Order
-        || old.FrontMatter.Draft != now.FrontMatter.Draft
-        || old.FrontMatter.Date != now.FrontMatter.Date
-        || old.Url != now.Url
-        || old.OutputPath != now.OutputPath;
-
-    /// <summary>Renders pages in parallel into <paramref name="files"/>; a page that fails keeps its previous bytes.</summary>
-    private List<Diagnostic> RenderPages(SiteContext site, IReadOnlyList<Page> pages, Dictionary<string, byte[]> files, IReadOnlyDictionary<string, byte[]> previous, Dictionary<string, IReadOnlyList<Diagnostic>>? readDiagnostics, IProgress<BuildProgress>? progress = null)
+    private RebuildReport Publish(string trigger, MemoryOutput output, int pagesRendered, bool full, Stopwatch clock)
     {
-        var results = new (RenderedPage? Rendered, IReadOnlyList<Diagnostic> Diagnostics)[pages.Count];
-        var done = 0;
-        Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var bag = new DiagnosticBag();
-            var rendered = PageRenderer.Render(pages[i], site, bag);
-            results[i] = (rendered, bag.ToSortedList());
-            progress?.Report(new BuildProgress(Interlocked.Increment(ref done), pages.Count));
-        });
-
-        var all = new List<Diagnostic>();
-        for (var i = 0; i < pages.Count; i++)
-        {
-            var page = pages[i];
-            var relative = page.Source.RelativePath;
-            var (rendered, diagnostics) = results[i];
-            if (readDiagnostics?.GetValueOrDefault(relative) is { Count: > 0 } read)
-            {
-                diagnostics = [.. read, .. diagnostics];
-            }
-
-            _pageProblems[relative] = diagnostics;
-            all.AddRange(diagnostics);
-            if (rendered is not null)
-            {
-                files[page.OutputPath] = Utf8NoBom.GetBytes(rendered.Html);
-                _linkTargets[relative] = rendered.Content.Links.Select(l => l.Rendered.Split('#', '?')[0]).ToHashSet(StringComparer.Ordinal);
-            }
-            else if (previous.TryGetValue(page.OutputPath, out var old))
-            {
-                files[page.OutputPath] = old;
-            }
-        }
-
-        return all;
-    }
-
-    private static bool ReadFile(string outputPath, string fullPath, string display, Dictionary<string, byte[]> files, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            files[outputPath] = File.ReadAllBytes(fullPath);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
-            return false;
-        }
-    }
-
-    private RebuildReport Publish(string trigger, Dictionary<string, byte[]> files, List<string> changed, IReadOnlyList<Diagnostic> diagnostics, int pagesRendered, bool full, Stopwatch clock)
-    {
-        var problems = _siteProblems.Concat(_pageProblems.Values.SelectMany(d => d))
-            .Where(d => d.Severity == Severity.Error)
+        var all = _loadDiagnostics
+            .Concat(_rendered?.Diagnostics ?? [])
+            .Concat(_finishDiagnostics)
+            .Concat(_readProblems.Values.SelectMany(d => d))
             .Distinct()
             .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
-        var previous = _current;
-        var problemsChanged = !problems.SequenceEqual(previous.Problems);
-        var site = new ServedSite(files, problems, _site?.Config.BasePath ?? previous.BasePath, previous.Version + 1);
+        var problems = all.Where(d => d.Severity is Severity.Error or Severity.Warning).ToList();
+
+        var pageSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        if (_site is null || _rendered is null)
+        {
+            // Nothing loaded: whatever is shown is from before.
+            foreach (var (path, source) in _current.PageSources)
+            {
+                pageSources[path] = source;
+                stale.Add(path);
+            }
+        }
+        else
+        {
+            foreach (var page in _rendered.Pages)
+            {
+                pageSources[page.Page.OutputPath] = page.Page.Source.DisplayPath;
+                if (!page.Rendered || _readProblems.ContainsKey(page.Page.Source.RelativePath))
+                {
+                    stale.Add(page.Page.OutputPath);
+                }
+            }
+        }
+
+        var before = _current;
+        var files = output.Files;
+        var changed = before.Files.Keys.Where(k => !files.ContainsKey(k))
+            .Concat(files.Where(f => !before.Files.TryGetValue(f.Key, out var old) || !(ReferenceEquals(old, f.Value) || old.AsSpan().SequenceEqual(f.Value))).Select(f => f.Key))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var problemsChanged = !problems.SequenceEqual(before.Problems) || !stale.SetEquals(before.Stale);
+        _output = output;
+        var site = new ServedSite(new Dictionary<string, byte[]>(files, StringComparer.Ordinal), problems, _site?.Config.BasePath ?? before.BasePath, before.Version + 1)
+        {
+            PageSources = pageSources,
+            Stale = stale,
+            BuildWouldFail = SiteBuilder.Fails(all, _options),
+        };
         _current = site;
-        changed.Sort(StringComparer.Ordinal);
-        var sorted = diagnostics.Distinct().OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
-        return new RebuildReport(trigger, changed, sorted, pagesRendered, full, problemsChanged, site, clock.Elapsed);
+        return new RebuildReport(trigger, changed, all, pagesRendered, full, problemsChanged, site, clock.Elapsed);
     }
 }

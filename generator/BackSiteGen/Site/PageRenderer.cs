@@ -12,6 +12,9 @@ public sealed record RenderedPage(Page Page, string Layout, RenderedContent Cont
 {
     /// <summary>What the trust checks found, for the closing report.</summary>
     public PageFacts? Trust { get; init; }
+
+    /// <summary>Source paths of the other pages whose text this page embeds (see <see cref="RenderDependencies"/>).</summary>
+    public IReadOnlyCollection<string> EmbeddedPages { get; init; } = [];
 }
 
 /// <summary>Renders one page: Markdown, then its layout. Pure given the page and the site, so pages render in any order,
@@ -19,9 +22,11 @@ public sealed record RenderedPage(Page Page, string Layout, RenderedContent Cont
 public static class PageRenderer
 {
     /// <param name="siteModel">Replaces the shared <c>site</c> model, for pages that need more of it (the references page).</param>
-    public static RenderedPage? Render(Page page, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel = null)
+    public static RenderedPage? Render(PageText text, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel = null)
     {
-        var content = site.Markdown.Render(page, site.Index, diagnostics);
+        using var recording = RenderDependencies.Record();
+        var page = text.Page;
+        var content = site.Markdown.Render(text, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
         var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout);
         TrustStage.AddToPageModel(pageModel, page, layout, site);
@@ -32,7 +37,11 @@ public static class PageRenderer
         };
         var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
         var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
-        return html is null ? null : new RenderedPage(page, layout, content, html) { Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics) };
+        return html is null ? null : new RenderedPage(page, layout, content, html)
+        {
+            Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics),
+            EmbeddedPages = [.. recording.Dependencies.EmbeddedPages],
+        };
     }
 
     public static string LayoutOf(Page page, Theme theme)

@@ -20,31 +20,87 @@ namespace BackSiteGen.Site;
 /// <summary>The one orchestrator: reads the content, renders every page, writes the site, checks it, swaps it in.</summary>
 public static class SiteBuilder
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Files the build writes itself; a page or file of the same name collides with them.</summary>
     internal static readonly string[] GeneratedFiles = ["sitemap.xml", "robots.txt", "404.html", ".nojekyll"];
 
+    /// <summary><c>build</c>: the pipeline's stages in order, with the staging folder as the place bytes go, swapped in
+    /// only when nothing failed.</summary>
     /// <param name="progress">Told how many pages are rendered so far, so a terminal can show a progress line.</param>
     public static BuildResult Build(BuildOptions options, IProgress<BuildProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var (pages, files) = (0, 0);
-        var facts = new ConcurrentBag<Trust.PageFacts>();
         var stages = new StageClock();
-        var succeeded = BuildInto(options, diagnostics, facts, progress, stages, ref pages, ref files);
+        var built = BuildInto(options, diagnostics, progress, stages);
         var sorted = diagnostics.ToSortedList();
-        var report = TrustReport.From(facts, sorted);
+        var report = TrustReport.From(built.Rendered?.Summaries.Select(p => p.Trust).OfType<Trust.PageFacts>() ?? [], sorted);
         stages.Mark("report");
-        return new BuildResult(sorted, pages, files, succeeded, clock.Elapsed) { Report = report, Stages = stages.Stages };
+        return new BuildResult(sorted, built.Pages, built.Files, built.Succeeded, clock.Elapsed) { Report = report, Stages = stages.Stages };
     }
 
-    /// <summary>Reads the configuration, the content and the theme, and computes what every page shares.
+    private sealed record BuiltSite(bool Succeeded, int Pages, int Files, RenderedSite? Rendered);
+
+    private static BuiltSite BuildInto(BuildOptions options, DiagnosticBag diagnostics, IProgress<BuildProgress>? progress, StageClock stages)
+    {
+        var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
+        if (site is null)
+        {
+            return new BuiltSite(false, 0, 0, null);
+        }
+
+        using var folder = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics);
+        if (folder is null)
+        {
+            return new BuiltSite(false, 0, 0, null);
+        }
+
+        RenderedSite rendered;
+        FinishedSite finished;
+        try
+        {
+            var output = new StagingFolderOutput(folder.Staging);
+            rendered = RenderPages(site, output, progress);
+            diagnostics.AddRange(rendered.Diagnostics);
+            stages.Mark("render, write, extract links");
+            finished = Finish(site, rendered, output, options.External);
+            diagnostics.AddRange(finished.Diagnostics);
+            stages.Mark("references, trust, files, site files, resolve links");
+        }
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {io.Message}"));
+            return new BuiltSite(false, 0, 0, null);
+        }
+
+        var pages = site.Index.Pages.Count;
+        if (Fails(diagnostics.ToSortedList(), options))
+        {
+            return new BuiltSite(false, pages, finished.Files, rendered);
+        }
+
+        try
+        {
+            folder.Commit();
+            stages.Mark("swap");
+        }
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot swap the new site in: {io.Message}"));
+            return new BuiltSite(false, pages, finished.Files, rendered);
+        }
+
+        return new BuiltSite(true, pages, finished.Files, rendered);
+    }
+
+    /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>
+    public static bool Fails(IEnumerable<Diagnostic> diagnostics, BuildOptions options) =>
+        diagnostics.Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
+
+    /// <summary>Stage 1: reads the configuration, the content and the theme, and computes what every page shares.
     /// Returns null when errors make rendering pointless (the diagnostics say why).</summary>
-    /// <param name="deferBodies">Keep only each page's front matter and read its body again when the page renders
-    /// (a build renders each page once; <c>serve</c> re-renders and keeps them).</param>
-    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, StageClock? stages = null, bool deferBodies = false)
+    /// <param name="bodies">Where page bodies go between reading and rendering: left on disk by a build (it renders each page
+    /// once), kept in memory by <c>serve</c>.</param>
+    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, StageClock? stages = null)
     {
         var contentDir = options.FullPath(options.ContentDir);
         var themeDir = options.FullPath(options.ThemeDir);
@@ -59,7 +115,7 @@ public static class SiteBuilder
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
         var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
         stages?.Mark("config, scan, theme, bibliography");
-        var pages = ReadPages(inventory.Pages, options, diagnostics, deferBodies);
+        var pages = ReadPages(inventory.Pages, options, diagnostics, bodies);
         stages?.Mark("read pages");
         var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
         if (diagnostics.HasErrors)
@@ -75,109 +131,126 @@ public static class SiteBuilder
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
         var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml);
         var functions = TemplateModel.Functions(config);
-        ThemeFunctions.Import(functions, theme, index, markdown);
+        ThemeFunctions.Import(functions, theme, index, markdown, bodies);
         stages?.Mark("urls, navigation, site model");
-        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography };
+        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography, Bodies = bodies };
     }
 
-    private static bool BuildInto(BuildOptions options, DiagnosticBag diagnostics, ConcurrentBag<Trust.PageFacts> facts, IProgress<BuildProgress>? progress, StageClock stages, ref int pageCount, ref int fileCount)
+    /// <summary>Stage 2: renders pages in parallel, writes each to <paramref name="output"/> and keeps what the later
+    /// stages need of it; the references page renders last, from what the others cite.</summary>
+    /// <param name="previous">For <c>serve</c>: the last rebuild's pages. A page is rendered again only when it is new,
+    /// its record changed, it is in <paramref name="changed"/>, or it embeds a page that is; otherwise its outcome is
+    /// kept, and its bytes must still be in <paramref name="output"/>.</param>
+    /// <param name="changed">Source paths of the pages whose text changed since <paramref name="previous"/>.</param>
+    public static RenderedSite RenderPages(SiteContext site, ISiteOutput output, IProgress<BuildProgress>? progress = null, RenderedSite? previous = null, IReadOnlySet<string>? changed = null)
     {
-        var site = Load(options, diagnostics, stages, deferBodies: true);
-        if (site is null)
+        var pages = site.Index.Pages;
+        var kept = new Dictionary<string, PageOutcome>(StringComparer.Ordinal);
+        foreach (var outcome in previous?.Pages ?? [])
         {
-            return false;
+            kept[outcome.Page.Source.RelativePath] = outcome;
         }
 
-        using var output = OutputFolder.Open(options.FullPath(options.OutputDir), options.OutputDir, options.BaseDirectory, ProtectedFolders(site), diagnostics);
-        if (output is null)
-        {
-            return false;
-        }
+        bool Reusable(Page page, out PageOutcome? outcome) =>
+            kept.TryGetValue(page.Source.RelativePath, out outcome)
+            && ReferenceEquals(outcome.Page, page)
+            && changed is not null
+            && !changed.Contains(page.Source.RelativePath)
+            && !outcome.EmbeddedPages.Any(changed.Contains);
 
-        try
+        var outcomes = new PageOutcome[pages.Count];
+        var later = new List<int>();
+        var toRender = new List<int>();
+        for (var i = 0; i < pages.Count; i++)
         {
-            var inventory = site.Inventory;
-            // Each page's folder is made by the thread that writes the page, where the file system's cost overlaps the
-            // other thread's rendering: made one by one up front, 10,000 folders took 2 s of a 13 s build.
-            CreateFolders(output.Staging, inventory.StaticFiles.Select(f => f.RelativePath));
-            stages.Mark("output folders");
-            var renderedPages = new ConcurrentBag<RenderedPage>();
-            var links = new BuildLinkCheck(site);
-            var renderedCount = 0;
-            void RenderPage(Page page, ScriptObject? siteModel)
+            if (ReferencesPage.Is(pages[i], site.Theme))
             {
-                if (WithBody(page, diagnostics) is { } full && PageRenderer.Render(full, site, diagnostics, siteModel) is { } rendered)
-                {
-                    // What outlives this page (its link facts, its citations) refers to the page without its body.
-                    rendered = rendered with { Page = page };
-                    var target = Path.Combine(output.Staging, page.OutputPath);
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    WriteNewFile(target, rendered.Html);
-                    if (rendered.Content.Citations.Count > 0)
-                    {
-                        // The references page needs each page's citations, not its HTML: keeping every page's HTML
-                        // until the end would make memory grow with the size of the whole site.
-                        renderedPages.Add(rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, ReadableBlocks = [] } });
-                    }
-
-                    CitationCheck.Verify(rendered, links.Add(rendered), diagnostics);
-                    if (rendered.Trust is { } trust)
-                    {
-                        facts.Add(trust);
-                    }
-                }
-
-                progress?.Report(new BuildProgress(Interlocked.Increment(ref renderedCount), site.Index.Pages.Count));
+                later.Add(i);
             }
-
-            Parallel.ForEach(site.Index.Pages.Where(p => !ReferencesPage.Is(p, site.Theme)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => RenderPage(page, null));
-
-            // The references page lists the pages citing each source, so it renders once they all have.
-            foreach (var page in site.Index.Pages.Where(p => ReferencesPage.Is(p, site.Theme)))
+            else if (Reusable(pages[i], out var outcome))
             {
-                RenderPage(page, ReferencesPage.SiteModel(site, renderedPages));
+                outcomes[i] = outcome!;
             }
-
-            stages.Mark("render, write, extract links");
-            ReferencesPage.ReportUncited(site.Bibliography, renderedPages, diagnostics);
-            TrustStage.Finish(facts, site, diagnostics);
-
-            foreach (var file in inventory.StaticFiles)
+            else
             {
-                File.Copy(file.FullPath, Path.Combine(output.Staging, file.RelativePath));
+                toRender.Add(i);
             }
-
-            fileCount = inventory.StaticFiles.Count + CopyThemeAssets(site.Theme, output.Staging);
-            WriteSiteFiles(output.Staging, site, diagnostics);
-            stages.Mark("references, trust, files, site files");
-            links.Check(diagnostics, options.External);
-            stages.Mark("resolve links");
-        }
-        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot write the site: {io.Message}"));
-            return false;
         }
 
-        pageCount = site.Index.Pages.Count;
-        var failed = diagnostics.ToSortedList().Any(d => d.Severity == Severity.Error || (options.Strict && d.Severity == Severity.Warning));
-        if (failed)
+        var rendered = 0;
+        Parallel.ForEach(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            return false;
+            outcomes[i] = RenderPage(pages[i], site, output, siteModel: null);
+            progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), toRender.Count + later.Count));
+        });
+
+        // The references page lists the pages citing each source, so it renders once they all have.
+        var summaries = outcomes.Where(o => o is not null).Select(o => o.Summary).OfType<RenderedPage>().ToList();
+        foreach (var i in later)
+        {
+            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries));
+            progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), toRender.Count + later.Count));
         }
 
-        try
+        return new RenderedSite(outcomes);
+    }
+
+    private static PageOutcome RenderPage(Page page, SiteContext site, ISiteOutput output, ScriptObject? siteModel)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (site.Bodies.Read(page, diagnostics) is not { } text || PageRenderer.Render(text, site, diagnostics, siteModel) is not { } rendered)
         {
-            output.Commit();
-            stages.Mark("swap");
-        }
-        catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot swap the new site in: {io.Message}"));
-            return false;
+            return new PageOutcome(page, null, null, diagnostics.ToSortedList());
         }
 
-        return true;
+        output.WriteText(page.OutputPath, rendered.Html);
+        var links = BuildLinkCheck.Extract(site, rendered);
+        CitationCheck.Verify(rendered, links.All, diagnostics);
+
+        // What outlives the page refers to it without its HTML: keeping every page's HTML until the end would make
+        // memory grow with the size of the whole site.
+        var summary = rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, ReadableBlocks = [] } };
+        return new PageOutcome(page, summary, links, diagnostics.ToSortedList());
+    }
+
+    /// <summary>Stage 3: what needs every page: sources no page cites, the site-wide trust checks, the copied and generated
+    /// files, and the link check over every page's facts.</summary>
+    public static FinishedSite Finish(SiteContext site, RenderedSite rendered, ISiteOutput output, bool external = false)
+    {
+        var diagnostics = new DiagnosticBag();
+        var summaries = rendered.Summaries.ToList();
+        ReferencesPage.ReportUncited(site.Bibliography, summaries, diagnostics);
+        TrustStage.Finish(summaries.Select(p => p.Trust).OfType<Trust.PageFacts>().ToList(), site, diagnostics);
+
+        var files = 0;
+        foreach (var file in site.Inventory.StaticFiles)
+        {
+            output.CopyFile(file.RelativePath, file.FullPath);
+            files++;
+        }
+
+        foreach (var (full, relative) in ThemeAssets(site.Theme))
+        {
+            output.CopyFile(relative, full);
+            files++;
+        }
+
+        foreach (var (path, text) in RenderSiteFiles(site, diagnostics))
+        {
+            output.WriteText(path, text);
+        }
+
+        var links = new BuildLinkCheck(site);
+        foreach (var page in rendered.Pages)
+        {
+            if (page.Links is { } facts)
+            {
+                links.Include(facts);
+            }
+        }
+
+        links.Check(diagnostics, external);
+        return new FinishedSite(diagnostics.ToSortedList(), files);
     }
 
     private static bool RequireFolder(string fullPath, string written, string what, DiagnosticBag diagnostics)
@@ -192,50 +265,28 @@ public static class SiteBuilder
     }
 
     /// <summary>Reads and splits every page in parallel; drafts and pages dated in the future stay out unless asked for.</summary>
-    private static List<Page> ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, bool deferBodies)
+    private static List<Page> ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies)
     {
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(sources, source =>
         {
-            if (ReadPage(source, diagnostics) is { } page && IsPublished(page, options))
+            if (ReadPage(source, diagnostics) is { } text && IsPublished(text.Page, options))
             {
                 // Holding every body from reading to rendering was a third of a 10,000-page build's peak memory, and
                 // the largest part of what the collector had to copy from generation to generation.
-                pages.Add(deferBodies ? page with { Body = string.Empty, BodyDeferred = true } : page);
+                bodies.Keep(text);
+                pages.Add(text.Page);
             }
         });
         return pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>The page with its body, read again from its file when loading deferred it. Null, with a diagnostic,
-    /// when the file can no longer be read or no longer has its front matter (it changed during the build).</summary>
-    internal static Page? WithBody(Page page, DiagnosticBag diagnostics)
-    {
-        if (!page.BodyDeferred)
-        {
-            return page;
-        }
-
-        var text = SourceText.Read(page.Source.FullPath, page.Source.DisplayPath, diagnostics);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (FrontMatterParser.Split(text) is not { } split)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceSpan(page.Source.DisplayPath, 1, 1), "The front matter opened here is never closed: add a line with '---' after it."));
-            return null;
-        }
-
-        return page with { Body = split.Body, BodyLine = split.BodyLine, BodyDeferred = false };
     }
 
     /// <summary>Drafts and pages dated in the future stay out unless asked for; <c>serve</c> asks the same question per edit.</summary>
     internal static bool IsPublished(Page page, BuildOptions options) =>
         options.Drafts || (!page.FrontMatter.Draft && !(page.FrontMatter.Date > options.Today));
 
-    public static Page? ReadPage(SourceFile source, DiagnosticBag diagnostics)
+    /// <summary>Reads one page's file: its front matter, its place in the site and its body.</summary>
+    public static PageText? ReadPage(SourceFile source, DiagnosticBag diagnostics)
     {
         var text = SourceText.Read(source.FullPath, source.DisplayPath, diagnostics);
         if (text is null)
@@ -278,7 +329,7 @@ public static class SiteBuilder
 
         var slash = source.RelativePath.IndexOf('/', StringComparison.Ordinal);
         var section = slash < 0 ? string.Empty : source.RelativePath[..slash];
-        return new Page(source, frontMatter, split.Value.Body, split.Value.BodyLine, url, outputPath, section);
+        return new PageText(new Page(source, frontMatter, split.Value.BodyLine, url, outputPath, section), split.Value.Body) { FrontMatterText = split.Value.FrontMatterText };
     }
 
     /// <summary>Checks that no two pages, files or generated files land on one output path, then indexes them.</summary>
@@ -340,28 +391,6 @@ public static class SiteBuilder
             .ToList();
     }
 
-    private static int CopyThemeAssets(Theme theme, string staging)
-    {
-        var count = 0;
-        foreach (var (full, relative) in ThemeAssets(theme))
-        {
-            var target = Path.Combine(staging, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(full, target);
-            count++;
-        }
-
-        return count;
-    }
-
-    private static void WriteSiteFiles(string staging, SiteContext site, DiagnosticBag diagnostics)
-    {
-        foreach (var (path, text) in RenderSiteFiles(site, diagnostics))
-        {
-            File.WriteAllText(Path.Combine(staging, path), text, Utf8NoBom);
-        }
-    }
-
     /// <summary>The files the build generates itself, as text, so <c>serve</c> can hold them in memory.</summary>
     internal static List<(string Path, string Text)> RenderSiteFiles(SiteContext site, DiagnosticBag diagnostics)
     {
@@ -383,33 +412,6 @@ public static class SiteBuilder
         }
 
         return files;
-    }
-
-    /// <summary>Writes a file that cannot exist yet (the staging folder is new, and no two pages share an output path)
-    /// with one open and one write. <see cref="File.WriteAllText(string, string?, Encoding)"/> also truncates,
-    /// preallocates, asks the file system's type and seeks: five more system calls per page, on 10,000 pages.</summary>
-    private static void WriteNewFile(string path, string text)
-    {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Utf8NoBom.GetBytes(text, buffer);
-            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Creates the folders of the static files once, up front, before they are copied.</summary>
-    private static void CreateFolders(string root, IEnumerable<string> outputPaths)
-    {
-        foreach (var folder in outputPaths.Select(p => Path.GetDirectoryName(p) ?? string.Empty).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            Directory.CreateDirectory(Path.Combine(root, folder));
-        }
     }
 
     /// <summary>Folders an output folder must never be or contain: content, theme and the repository around them.</summary>

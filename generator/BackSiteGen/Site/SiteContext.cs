@@ -23,6 +23,9 @@ public sealed record SiteContext(
 {
     /// <summary>The site.yml settings of the trust checks (readability, review, structured data, glossary, accessibility).</summary>
     public TrustSettings Trust { get; init; } = TrustSettings.Default;
+    /// <summary>Where each page's Markdown body is read from when it renders.</summary>
+    public PageBodies Bodies { get; init; } = PageBodies.OnDisk();
+
     /// <summary>The site's sources (content/references.yaml or .json); empty when it has none.</summary>
     public Bibliography Bibliography { get; init; } = Bibliography.Empty;
 }

@@ -13,6 +13,10 @@ internal readonly partial record struct ImageSize(int Width, int Height)
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>Whether a file of this name may be an image whose size pages carry (so pages must render again when it changes).</summary>
+    public static bool CanRead(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".jpe" or ".jfif" or ".svg" or ".gif" or ".webp" or ".avif";
+
     /// <summary>The size of a PNG, JPEG or SVG file; null for other formats, unreadable files or SVGs without a size.</summary>
     public static ImageSize? Read(string path)
     {

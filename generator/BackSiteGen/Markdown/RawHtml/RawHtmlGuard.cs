@@ -10,7 +10,7 @@ namespace BackSiteGen.Markdown.RawHtml;
 /// at the line and column the writer typed them.</summary>
 public static class RawHtmlGuard
 {
-    public static void Check(MarkdownDocument document, Page page, RawHtmlPolicy policy, DiagnosticBag diagnostics)
+    public static void Check(MarkdownDocument document, Page page, string body, RawHtmlPolicy policy, DiagnosticBag diagnostics)
     {
         if (policy.AllowScripts && policy.AllowIframes)
         {
@@ -55,7 +55,7 @@ public static class RawHtmlGuard
                 var i = Array.BinarySearch(starts, finding.Offset);
                 i = i >= 0 ? i : ~i - 1;
                 var slice = lines.Lines[i].Slice;
-                var offset = ReferenceEquals(slice.Text, page.Body) ? slice.Start + finding.Offset - starts[i] : -1;
+                var offset = ReferenceEquals(slice.Text, body) ? slice.Start + finding.Offset - starts[i] : -1;
                 if (offset < 0)
                 {
                     // A copied line (tabs expanded): its line is still right.
@@ -63,7 +63,7 @@ public static class RawHtmlGuard
                     continue;
                 }
 
-                lineStarts ??= LineStarts(page.Body);
+                lineStarts ??= LineStarts(body);
                 var line = Array.BinarySearch(lineStarts, offset);
                 line = line >= 0 ? line : ~line - 1;
                 Add(finding.Code, finding.Message, MarkdownRenderer.SpanOf(page, line, offset - lineStarts[line]));

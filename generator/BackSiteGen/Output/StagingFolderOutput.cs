@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text;
+
+namespace BackSiteGen.Output;
+
+/// <summary><c>build</c>'s output: files written into the staging folder that is swapped in when the build succeeds.</summary>
+public sealed class StagingFolderOutput(string staging) : ISiteOutput
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Root => staging;
+
+    /// <summary>Writes a file that cannot exist yet (the staging folder is new, and no two sources share an output path)
+    /// with one open and one write. <see cref="File.WriteAllText(string, string?, Encoding)"/> also truncates,
+    /// preallocates, asks the file system's type and seeks: five more system calls per page, on 10,000 pages.
+    /// The folder is made by the thread that writes the page, where the file system's cost overlaps the other thread's
+    /// rendering: made one by one up front, 10,000 folders took 2 s of a 13 s build.</summary>
+    public void WriteText(string outputPath, string text)
+    {
+        var target = Target(outputPath);
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Utf8NoBom.GetBytes(text, buffer);
+            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void CopyFile(string outputPath, string sourceFullPath) => File.Copy(sourceFullPath, Target(outputPath));
+
+    private string Target(string outputPath)
+    {
+        var target = Path.Combine(staging, outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
+    }
+}

@@ -136,7 +136,14 @@ public static class FrontMatterParser
                 case "updated": updated = values.Date(key, value); break;
                 case "last_reviewed": lastReviewed = values.Date(key, value); break;
                 case "next_review": nextReview = values.Date(key, value); break;
-                case "exercise" or "medical" or "readability":
+                case "exercise":
+                    if (values.Mapping(key, value) is { } exercise)
+                    {
+                        FrontMatterPictures.Check(exercise, values, diagnostics);
+                    }
+
+                    break;
+                case "medical" or "readability":
                     values.Mapping(key, value);
                     break;
                 case "toc":

@@ -51,6 +51,8 @@ public static class DiagnosticCodes
     public const string BibliographyTwice = "BSG0510";
 
     public const string UnknownContainer = "BSG0801";
+    public const string ExercisePictureIncomplete = "BSG0850";
+    public const string ExercisePictureUnknownKey = "BSG0851";
     public const string ReadabilityTooHard = "BSG0701";
     public const string ReadabilityOverrideWithoutReason = "BSG0702";
     public const string ReviewMissing = "BSG0710";
@@ -121,6 +123,8 @@ public static class DiagnosticCodes
         [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
         [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
+        [ExercisePictureIncomplete] = "An exercise picture (front matter exercise.pictures) has no label, image or alt text.",
+        [ExercisePictureUnknownKey] = "An exercise picture has a key other than label, caption, image and alt.",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
         [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",
         [ReviewMissing] = "The page has no reviewer, last_reviewed or next_review date; every page needs clinical sign-off.",

@@ -167,6 +167,71 @@ public sealed partial class ReaderFunctionsTests
         Assert.Contains(result.Lines(), l => l.StartsWith("content/index.md(4,9): error BSG0206:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_exercise_picture_without_alt_text_is_an_error_and_an_unknown_key_a_warning_at_their_lines()
+    {
+        using var site = SiteFixture.Create("""
+            -- content/site.yml --
+            title: T
+            description: D
+            base_url: https://example.org/
+            review: { enabled: false }
+            -- content/index.md --
+            ---
+            title: Home
+            description: Home page.
+            layout: exercise
+            exercise:
+              pictures:
+                - label: Start
+                  image: images/start.svg
+                  alt: On hands and knees.
+                - label: End
+                  image: images/end.svg
+                  alt_text: Back rounded.
+            ---
+            Hello.
+            -- content/images/start.svg --
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200"><title>Start</title></svg>
+            -- content/images/end.svg --
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200"><title>End</title></svg>
+            """);
+        var result = site.Build();
+        var lines = result.Lines().ToList();
+        Assert.Contains(lines, l => l.StartsWith("content/index.md(10,7): error BSG0850: This exercise picture has no 'alt'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("content/index.md(12,7): warning BSG0851: Unknown key 'alt_text' in an exercise picture.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exercise_pictures_are_figures_with_their_label_in_text_alt_text_and_the_files_own_size()
+    {
+        using var site = SiteFixture.Create("""
+            -- content/site.yml --
+            title: T
+            description: D
+            base_url: https://example.org/
+            review: { enabled: false }
+            -- content/index.md --
+            ---
+            title: Home
+            description: Home page.
+            layout: exercise
+            exercise:
+              pictures:
+                - label: Start
+                  caption: Steps 1 and 2
+                  image: images/start.svg
+                  alt: On hands and knees, back flat.
+            ---
+            Hello.
+            -- content/images/start.svg --
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200"><title>Start</title></svg>
+            """);
+        var result = site.Build(strict: true);
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Contains("""<li><figure>""" + "\n" + """<img src="/images/start.svg" alt="On hands and knees, back flat." width="320" height="200">""" + "\n" + """<figcaption><span class="picture-label">Start</span> <span class="picture-step">(Steps 1 and 2)</span></figcaption>""", site.ReadOutput("index.html"), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\d+z", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Run();
 }

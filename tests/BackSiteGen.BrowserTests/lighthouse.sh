@@ -3,7 +3,7 @@
 # `lighthouse` with Debian's Chromium, prints the four category scores per page and fails if a page scores under 100
 # in accessibility, best practices or SEO. Performance is printed, and gated only with LIGHTHOUSE_GATE_PERFORMANCE=1:
 # on a shared machine its simulated Total Blocking Time moves with the load, not with the page.
-# Usage: tests/lighthouse/run [output-folder]   (needs node/npm and /usr/bin/chromium)
+# Usage: tests/BackSiteGen.BrowserTests/lighthouse.sh [output-folder]   (needs node/npm and /usr/bin/chromium)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 site="${1:-output}"

@@ -84,7 +84,7 @@ internal static class BuildCommand
             return;
         }
 
-        stdout.Write(TrustReportWriter.ToText(report));
+        stdout.Write(TrustReportWriter.ToConsole(report));
         if (reportFile is not null)
         {
             File.WriteAllText(reportFile, TrustReportWriter.ToJson(report));

@@ -15,13 +15,15 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => 4000 };
         var host = new Option<string>("--host") { Description = "The address to listen on; only this computer can see 127.0.0.1.", DefaultValueFactory = _ => "127.0.0.1" };
         var drafts = new Option<bool>("--drafts") { Description = "Include drafts and pages dated in the future." };
+        var strict = new Option<bool>("--strict") { Description = "Say on the pages that a build would fail on warnings too, as CI's strict build does." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Where the site will be published, as build's --base-url; its path is served too." };
         var command = new Command("serve", "Preview the site: serve it from memory, rebuild what changes on every save, and reload the browser.")
         {
-            content, theme, port, host, drafts,
+            content, theme, port, host, drafts, strict, baseUrl,
         };
         command.SetAction((parse, cancel) =>
         {
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, Drafts: parse.GetValue(drafts));
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, BaseUrl: parse.GetValue(baseUrl), Strict: parse.GetValue(strict), Drafts: parse.GetValue(drafts));
             return RunAsync(options, new ServeOptions(parse.GetValue(host)!, parse.GetValue(port)), stdout, cancel);
         });
         return command;
@@ -79,8 +81,12 @@ internal static class ServeCommand
     private static string Describe(RebuildReport report)
     {
         var ms = report.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-        var errors = report.Site.Problems.Count;
-        var outcome = errors == 0 ? "ok" : $"{errors} error{(errors == 1 ? string.Empty : "s")} shown on the pages; serving the last good version";
+        var problems = report.Site.Problems.Count;
+        var stale = report.Site.Stale.Count;
+        var outcome = problems == 0 ? "ok"
+            : $"{problems} problem{(problems == 1 ? string.Empty : "s")} shown on the pages and at {ServeAssets.ProblemsPath}"
+              + (stale > 0 ? $"; {stale} page{(stale == 1 ? " shows its" : "s show their")} last good version" : string.Empty)
+              + (report.Site.BuildWouldFail ? "; a build would fail" : string.Empty);
         var what = report.Full ? $"rebuilt everything ({report.PagesRendered} pages)" : $"re-rendered {report.PagesRendered} page{(report.PagesRendered == 1 ? string.Empty : "s")}";
         return $"[serve] done: {what}, {report.ChangedFiles.Count} files changed in {ms} ms: {outcome}.";
     }

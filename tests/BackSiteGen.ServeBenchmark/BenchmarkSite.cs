@@ -37,8 +37,8 @@ internal sealed class BenchmarkSite : IDisposable
         CopyFolder(Path.Combine(repository, "themes", "default"), Path.Combine(root, "themes", "default"));
         var content = Path.Combine(root, "content");
         Directory.CreateDirectory(content);
-        File.WriteAllText(Path.Combine(content, "site.yml"), "title: Generated site\ndescription: A site for measuring serve.\nbase_url: https://example.org/\n");
-        File.WriteAllText(Path.Combine(content, "index.md"), "---\ntitle: Home\ndescription: The generated site's home.\n---\nWelcome.\n");
+        File.WriteAllText(Path.Combine(content, "site.yml"), "title: Generated site\ndescription: A site for measuring serve.\nbase_url: https://example.org/\neditorial_team: The generated site's review team\n");
+        File.WriteAllText(Path.Combine(content, "index.md"), "---\ntitle: Home\ndescription: The generated site's home.\n" + Reviewed + "---\nWelcome.\n");
         const int perSection = 50;
         var sections = (pages + perSection - 1) / perSection;
         var written = 0;
@@ -46,7 +46,7 @@ internal sealed class BenchmarkSite : IDisposable
         {
             var folder = Path.Combine(content, $"section-{s:D2}");
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "index.md"), $"---\ntitle: Section {s}\ndescription: Pages of section {s}.\norder: {s}\n---\nThe pages of section {s}.\n");
+            File.WriteAllText(Path.Combine(folder, "index.md"), $"---\ntitle: Section {s}\ndescription: Pages of section {s}.\norder: {s}\n{Reviewed}---\nThe pages of section {s}.\n");
             for (var p = 0; p < perSection && written < pages; p++, written++)
             {
                 File.WriteAllText(Path.Combine(folder, $"page-{p:D2}.md"), Page(s, p, perSection, "first"));
@@ -57,10 +57,13 @@ internal sealed class BenchmarkSite : IDisposable
         return new BenchmarkSite(root, $"content/section-{middle:D2}/page-25.md", $"/section-{middle:D2}/page-25/");
     }
 
+    /// <summary>Every page needs its review dates, as on a real site.</summary>
+    private const string Reviewed = "last_reviewed: 2026-11-20\nnext_review: 2028-11-20\n";
+
     public static string Page(int section, int page, int perSection, string marker)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"---\ntitle: Page {section}.{page}\ndescription: Generated page {page} of section {section}.\norder: {page}\n---\n");
+        sb.Append(CultureInfo.InvariantCulture, $"---\ntitle: Page {section}.{page}\ndescription: Generated page {page} of section {section}.\norder: {page}\n{Reviewed}---\n");
         sb.Append(CultureInfo.InvariantCulture, $"Edit marker: {marker}.\n\n");
         for (var h = 1; h <= 4; h++)
         {

@@ -6,35 +6,39 @@ using BackSiteGen.Site;
 
 namespace BackSiteGen.ServeBenchmark;
 
-/// <summary>Measures what a writer waits for: from saving a page to the server answering with the new text.</summary>
-/// <remarks>Runs serve in-process exactly as the command does (watcher, session, Kestrel on 127.0.0.1). Each round writes
-/// the page, waits for the live-reload event naming its URL (what makes a browser reload), then GETs the page and checks
-/// the new text is there; the clock stops at that response. Rounds are spaced out as a writer's saves are.</remarks>
+/// <summary>Measures what a writer waits for: from saving a page to the open page in Chromium showing the new text
+/// (<c>--server</c>: to the server answering with it).</summary>
+/// <remarks>Runs serve in-process exactly as the command does (watcher, session, every post-render check, Kestrel on
+/// 127.0.0.1). In the browser, the page is opened in Debian's Chromium and each round writes the file, then waits until
+/// the page's own text has the round's marker: the live-reload script got the event, fetched the page and swapped it in.
+/// With <c>--server</c>, each round waits for the live-reload event naming the URL, then GETs the page and checks the new
+/// text is there. Rounds are spaced out as a writer's saves are.</remarks>
 internal static class SaveToPageBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var edits = ArgOr(args, "--edits", 40);
         var pages = ArgOr(args, "--pages", 1000);
+        var inBrowser = !args.Contains("--server");
         var repository = FindRepository();
-        Console.WriteLine($"serve: save -> served page, {edits} edits each, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"serve: save -> {(inBrowser ? "page shown in Chromium" : "served page")}, {edits} edits each, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"The clock includes the watcher's {SiteWatcher.Quiet.TotalMilliseconds:0} ms quiet period; 'rebuild' is the session's own share.");
         Console.WriteLine("| site | pages | first build | median | p95 | min | max | rebuild median |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         using (var microsite = BenchmarkSite.Microsite(repository))
         {
-            await MeasureAsync("microsite", microsite, edits).ConfigureAwait(false);
+            await MeasureAsync("microsite", microsite, edits, inBrowser).ConfigureAwait(false);
         }
 
         using (var generated = BenchmarkSite.Generated(repository, pages))
         {
-            await MeasureAsync("generated", generated, edits).ConfigureAwait(false);
+            await MeasureAsync("generated", generated, edits, inBrowser).ConfigureAwait(false);
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(string name, BenchmarkSite site, int edits)
+    private static async Task MeasureAsync(string name, BenchmarkSite site, int edits, bool inBrowser)
     {
         var options = new BuildOptions("content", "themes/default", WorkingDirectory: site.Root);
         var rebuilds = new List<double>();
@@ -62,6 +66,19 @@ internal static class SaveToPageBenchmark
 
         var path = Path.Combine(site.Root, site.EditedPage);
         var url = new Uri(site.EditedUrl.TrimStart('/'), UriKind.Relative);
+        using var playwright = inBrowser ? await Microsoft.Playwright.Playwright.CreateAsync().ConfigureAwait(false) : null;
+        await using var browser = playwright is null ? null : await playwright.Chromium.LaunchAsync(new Microsoft.Playwright.BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        }).ConfigureAwait(false);
+        var page = browser is null ? null : await browser.NewPageAsync().ConfigureAwait(false);
+        if (page is not null)
+        {
+            await page.GotoAsync(new Uri(server.Address, url).AbsoluteUri).ConfigureAwait(false);
+        }
+
         var times = new List<double>();
         const int warmup = 15;
         for (var round = 0; round < warmup + edits; round++)
@@ -80,7 +97,12 @@ internal static class SaveToPageBenchmark
 
             var clock = Stopwatch.StartNew();
             await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
-            while (true)
+            if (page is not null)
+            {
+                await page.WaitForFunctionAsync("m => document.body && document.body.innerText.includes(m)", marker, new Microsoft.Playwright.PageWaitForFunctionOptions { PollingInterval = 2, Timeout = 10_000 }).ConfigureAwait(false);
+            }
+
+            while (page is null)
             {
                 using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var data = await events.Reader.ReadAsync(wait.Token).ConfigureAwait(false);

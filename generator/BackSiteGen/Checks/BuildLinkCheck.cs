@@ -20,13 +20,14 @@ public sealed class BuildLinkCheck
     /// <returns>The page's facts as extracted, citation links included, for the citation check.</returns>
     public HtmlFacts Add(RenderedPage rendered)
     {
-        var extracted = Extract(_site, rendered);
-        Include(extracted);
-        return extracted.All;
+        var (all, kept) = Extract(_site, rendered);
+        Include(kept);
+        return all;
     }
 
     /// <summary>Reads a rendered page's ids and links while its HTML is in memory, so the check never parses it again.</summary>
-    public static PageLinkFacts Extract(SiteContext site, RenderedPage rendered)
+    /// <returns>Everything extracted, citation links included, for the citation check; and what the link check keeps.</returns>
+    public static (HtmlFacts All, PageLinkFacts Kept) Extract(SiteContext site, RenderedPage rendered)
     {
         var path = UrlResolver.Decode(rendered.Page.OutputPath);
         var html = rendered.Html;
@@ -35,7 +36,7 @@ public sealed class BuildLinkCheck
         var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
         var layout = site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         var facts = HtmlFactsExtractor.Extract(html, path);
-        return new PageLinkFacts(path, facts, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length));
+        return (facts, new PageLinkFacts(path, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length)));
     }
 
     /// <summary>Adds a page's facts, extracted now or kept from an earlier rebuild of <c>serve</c>.</summary>

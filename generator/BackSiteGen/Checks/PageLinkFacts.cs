@@ -1,7 +1,6 @@
 namespace BackSiteGen.Checks;
 
-/// <summary>One built page's ids and links, read from its HTML once.</summary>
+/// <summary>What the link check keeps of one built page: its ids and links, read from its HTML once, and where they came from.</summary>
 /// <param name="OutputPath">The page's output path, percent-decoded, as the link check keys pages.</param>
-/// <param name="All">Everything extracted, citation links included (for the citation check).</param>
-/// <param name="ForLinks">Without citation links, which the citation check reports at the citation's own line.</param>
-public sealed record PageLinkFacts(string OutputPath, HtmlFacts All, HtmlFacts ForLinks, PageOrigin Origin);
+/// <param name="ForLinks">The facts without citation links, which the citation check reports at the citation's own line.</param>
+public sealed record PageLinkFacts(string OutputPath, HtmlFacts ForLinks, PageOrigin Origin);

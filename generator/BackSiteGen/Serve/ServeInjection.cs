@@ -53,7 +53,8 @@ public static class ServeInjection
     /// there is nothing to say.</summary>
     public static string? Panel(ServedSite site, string? outputPath)
     {
-        var own = outputPath is null ? [] : site.ProblemsOf(outputPath);
+        // The page's own problems and those of files every page depends on are listed; other pages' are counted.
+        IReadOnlyList<Diagnostic> own = [.. (outputPath is null ? [] : site.ProblemsOf(outputPath)), .. site.SiteWideProblems];
         var stale = outputPath is not null && site.Stale.Contains(outputPath);
         var elsewhere = site.Problems.Count - own.Count;
         if (own.Count == 0 && elsewhere == 0 && !stale)

@@ -22,6 +22,17 @@ public sealed record ServedSite(IReadOnlyDictionary<string, byte[]> Files, IRead
     /// <summary>Whether a build of the site as it is now would fail (and so leave the published site as it was).</summary>
     public bool BuildWouldFail { get; init; }
 
+    /// <summary>The problems found in files that are no page's source (site.yml, a template, the bibliography): every
+    /// page depends on them.</summary>
+    public IReadOnlyList<Diagnostic> SiteWideProblems
+    {
+        get
+        {
+            var sources = PageSources.Values.ToHashSet(StringComparer.Ordinal);
+            return Problems.Where(p => !sources.Contains(p.Span.File)).ToList();
+        }
+    }
+
     /// <summary>The problems found in one page's source.</summary>
     public IReadOnlyList<Diagnostic> ProblemsOf(string outputPath) =>
         PageSources.TryGetValue(outputPath, out var source) ? Problems.Where(p => p.Span.File == source).ToList() : [];

@@ -62,9 +62,8 @@ public static class SiteBuilder
             rendered = RenderPages(site, output, progress);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
-            finished = Finish(site, rendered, output, options.External);
+            finished = Finish(site, rendered, output, options.External, stages);
             diagnostics.AddRange(finished.Diagnostics);
-            stages.Mark("references, trust, files, site files, resolve links");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
@@ -204,18 +203,18 @@ public static class SiteBuilder
         }
 
         output.WriteText(page.OutputPath, rendered.Html);
-        var links = BuildLinkCheck.Extract(site, rendered);
-        CitationCheck.Verify(rendered, links.All, diagnostics);
+        var (facts, links) = BuildLinkCheck.Extract(site, rendered);
+        CitationCheck.Verify(rendered, facts, diagnostics);
 
         // What outlives the page refers to it without its HTML: keeping every page's HTML until the end would make
         // memory grow with the size of the whole site.
-        var summary = rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, ReadableBlocks = [] } };
+        var summary = rendered with { Html = string.Empty, Content = rendered.Content with { Html = string.Empty, Toc = [], Links = [], ReadableBlocks = [] } };
         return new PageOutcome(page, summary, links, diagnostics.ToSortedList());
     }
 
     /// <summary>Stage 3: what needs every page: sources no page cites, the site-wide trust checks, the copied and generated
     /// files, and the link check over every page's facts.</summary>
-    public static FinishedSite Finish(SiteContext site, RenderedSite rendered, ISiteOutput output, bool external = false)
+    public static FinishedSite Finish(SiteContext site, RenderedSite rendered, ISiteOutput output, bool external = false, StageClock? stages = null)
     {
         var diagnostics = new DiagnosticBag();
         var summaries = rendered.Summaries.ToList();
@@ -240,6 +239,7 @@ public static class SiteBuilder
             output.WriteText(path, text);
         }
 
+        stages?.Mark("references, trust, files, site files");
         var links = new BuildLinkCheck(site);
         foreach (var page in rendered.Pages)
         {
@@ -250,6 +250,7 @@ public static class SiteBuilder
         }
 
         links.Check(diagnostics, external);
+        stages?.Mark("resolve links");
         return new FinishedSite(diagnostics.ToSortedList(), files);
     }
 

@@ -16,7 +16,7 @@ public sealed class ServeInjectionTests
         var html = Encoding.UTF8.GetString(ServeInjection.Inject(Page, new ServedSite(new Dictionary<string, byte[]>(), problems, "/", 7)));
 
         Assert.Contains("content/&lt;a&gt;.md(3,1)", html, StringComparison.Ordinal);
-        Assert.Contains("BSG0204: &#39;title&#39; is &lt;script&gt;alert(1)&lt;/script&gt; &amp; more.", html, StringComparison.Ordinal);
+        Assert.Contains("error BSG0204: &#39;title&#39; is &lt;script&gt;alert(1)&lt;/script&gt; &amp; more.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.EndsWith("defer></script>\n</body></html>\n", html, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public sealed class ServeTests
         A note.
         """;
 
-    private const string PageA = "---\ntitle: Page A\ndescription: A page.\n---\n";
+    private const string PageA = "---\ntitle: Page A\ndescription: A page.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n";
 
     [Fact]
     public async Task An_edit_shows_on_the_served_page()
@@ -62,7 +62,7 @@ public sealed class ServeTests
         using var reader = new StreamReader(events);
         Assert.Equal("retry: 500", await reader.ReadLineAsync());
 
-        running.Site.Write("content/b.md", "---\ntitle: Page B\ndescription: Another page.\n---\nSomething new.\n");
+        running.Site.Write("content/b.md", "---\ntitle: Page B\ndescription: Another page.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\nSomething new.\n");
 
         using var timeout = new CancellationTokenSource(RunningSite.Patience);
         string? line;
@@ -100,7 +100,8 @@ public sealed class ServeTests
         var broken = await running.WaitForAsync("/a/", b => b.Contains(ServeInjection.OverlayId, StringComparison.Ordinal));
 
         Assert.Contains("First version.", broken, StringComparison.Ordinal);
-        Assert.Matches(@"content/a\.md\(\d+,\d+\)</span>: BSG0202: Invalid YAML", broken);
+        Assert.Matches(@"content/a\.md\(\d+,\d+\)</span>: error BSG0202: Invalid YAML", broken);
+        Assert.Contains("last good version of this page", broken, StringComparison.Ordinal);
         var (_, other) = await running.GetAsync("/b/");
         Assert.Contains(ServeInjection.OverlayId, other, StringComparison.Ordinal);
 
@@ -121,10 +122,10 @@ public sealed class ServeTests
             """);
 
         running.Site.Write("themes/default/layouts/page.html", "<!doctype html><html><body>{{ if }}</body></html>\n");
-        var broken = await running.WaitForAsync("/a/", b => b.Contains(ServeInjection.OverlayId, StringComparison.Ordinal));
+        var broken = await running.WaitForAsync("/a/", b => b.Contains("themes/default/layouts/page.html(1,", StringComparison.Ordinal));
 
         Assert.Contains("First version.", broken, StringComparison.Ordinal);
-        Assert.Contains("themes/default/layouts/page.html(1,", broken, StringComparison.Ordinal);
+        Assert.Contains("last good version of this page", broken, StringComparison.Ordinal);
     }
 
     [Theory]

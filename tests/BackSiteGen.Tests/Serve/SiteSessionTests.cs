@@ -46,6 +46,8 @@ public sealed class SiteSessionTests
         Also see [A](a.md#first).
         -- content/img/dot.svg --
         <svg xmlns="http://www.w3.org/2000/svg"/>
+        -- content/files/note.txt --
+        A note.
         """;
 
     private static (SiteFixture Site, SiteSession Session) Start(string spec = Site)
@@ -65,18 +67,28 @@ public sealed class SiteSessionTests
         return session.Apply([Path.Combine(site.Root, relative)]) ?? throw new InvalidOperationException("The edit was ignored.");
     }
 
+    private const string FrontMatterA = "---\ntitle: Page A\ndescription: A page.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\norder: 1\n---\n";
+
     [Fact]
-    public void A_text_edit_renders_that_page_and_the_pages_linking_to_it_only()
+    public void A_text_edit_renders_that_page_alone_and_checks_the_pages_linking_to_it()
     {
         var (site, session) = Start();
         using var _ = site;
 
-        var report = Edit(site, session, "content/a.md", "---\ntitle: Page A\ndescription: A page.\norder: 1\n---\nSecond version.\n");
+        var report = Edit(site, session, "content/a.md", FrontMatterA + "## First\nSecond version.\n");
 
         Assert.False(report.Full);
-        Assert.Equal(3, report.PagesRendered);
+        Assert.Equal(1, report.PagesRendered);
         Assert.Equal(["a/index.html"], report.ChangedFiles);
         Assert.Contains("Second version.", Html(session, "a/index.html"), StringComparison.Ordinal);
+        Assert.Empty(session.Current.Problems);
+
+        // The heading c.md links to is gone: the link check after rendering runs on the whole site, as build's does.
+        var broken = Edit(site, session, "content/a.md", FrontMatterA + "Third version.\n");
+        Assert.False(broken.Full);
+        var problem = Assert.Single(session.Current.Problems);
+        Assert.Equal("content/c.md(8,10): error BSG0602", $"{problem.Span}: error {problem.Code}");
+        Assert.True(broken.ProblemsChanged);
     }
 
     [Fact]
@@ -98,11 +110,24 @@ public sealed class SiteSessionTests
         var (site, session) = Start();
         using var _ = site;
 
-        var report = Edit(site, session, "content/img/dot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"/>\n");
+        var report = Edit(site, session, "content/files/note.txt", "A longer note.\n");
 
         Assert.False(report.Full);
         Assert.Equal(0, report.PagesRendered);
-        Assert.Equal(["img/dot.svg"], report.ChangedFiles);
+        Assert.Equal(["files/note.txt"], report.ChangedFiles);
+        Assert.Equal("A longer note.\n", Html(session, "files/note.txt"));
+    }
+
+    [Fact]
+    public void An_image_edit_renders_the_pages_again_with_its_new_size()
+    {
+        var (site, session) = Start(Site + "\n-- content/d.md --\n---\ntitle: Page D\ndescription: D.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n![A dot](img/dot.svg)\n");
+        using var _ = site;
+        Assert.DoesNotMatch("<img[^>]* width=", Html(session, "d/index.html"));
+
+        Edit(site, session, "content/img/dot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height=\"7\"/>\n");
+
+        Assert.Matches("<img[^>]* width=\"12\" height=\"7\"", Html(session, "d/index.html"));
     }
 
     [Fact]
@@ -155,10 +180,10 @@ public sealed class SiteSessionTests
         Assert.True(broken.ProblemsChanged);
         Assert.Equal("BSG0204", Assert.Single(session.Current.Problems).Code);
 
-        var other = Edit(site, session, "content/b.md", "---\ntitle: Page B\ndescription: Another page.\norder: 2\n---\nChanged.\n");
+        var other = Edit(site, session, "content/b.md", "---\ntitle: Page B\ndescription: Another page.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\norder: 2\n---\nChanged.\n");
         Assert.Single(other.Site.Problems);
 
-        var fixedReport = Edit(site, session, "content/a.md", "---\ntitle: Page A\ndescription: A page.\norder: 1\n---\nFixed.\n");
+        var fixedReport = Edit(site, session, "content/a.md", FrontMatterA + "## First\nFixed.\n");
         Assert.True(fixedReport.ProblemsChanged);
         Assert.Empty(session.Current.Problems);
         Assert.Contains("Fixed.", Html(session, "a/index.html"), StringComparison.Ordinal);

@@ -12,6 +12,43 @@ internal static class TrustReportWriter
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>How many pages the console lists in full; a larger site gets a summary there (the full table is in
+    /// <c>--report</c> and GitHub's job summary), so a build's output stays a screenful whatever the site's size.</summary>
+    public const int ConsoleRows = 40;
+
+    /// <summary>What the console shows: the whole table for a small site, else a summary with the pages to look at first.</summary>
+    public static string ToConsole(TrustReport report)
+    {
+        if (report.Pages.Count <= ConsoleRows)
+        {
+            return ToText(report);
+        }
+
+        const int top = 5;
+        var pages = report.Pages;
+        var grades = pages.Select(p => p.Grade).Order().ToList();
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{pages.Count:N0} pages, {pages.Sum(p => (long)p.Words):N0} words; reading grade median {grades[grades.Count / 2]:0.0}, highest {grades[^1]:0.0}. The full table: --report FILE.json, or the job summary in GitHub Actions.\n");
+        void Part(string title, IEnumerable<PageReport> rows, int total)
+        {
+            var list = rows.Take(top).ToList();
+            if (list.Count == 0)
+            {
+                return;
+            }
+
+            sb.Append('\n').Append(title).Append(total > list.Count ? $" ({list.Count} of {total:N0})" : string.Empty).Append(":\n");
+            sb.Append(ToText(new TrustReport(list)));
+        }
+
+        Part("Hardest to read", pages.OrderByDescending(p => p.Grade).ThenBy(p => p.Url, StringComparer.Ordinal), pages.Count);
+        var reviewed = pages.Where(p => p.NextReview is not null).ToList();
+        Part("Next reviews due", reviewed.OrderBy(p => p.NextReview).ThenBy(p => p.Url, StringComparer.Ordinal), reviewed.Count);
+        var warned = pages.Where(p => p.Warnings + p.Errors > 0).ToList();
+        Part("With errors or warnings", warned.OrderByDescending(p => p.Errors).ThenByDescending(p => p.Warnings).ThenBy(p => p.Url, StringComparer.Ordinal), warned.Count);
+        return sb.ToString();
+    }
+
     public static string ToText(TrustReport report)
     {
         var rows = Rows(report);

@@ -90,9 +90,12 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
         return url.ToString();
     }
 
-    /// <summary>Puts a <c>&lt;wbr&gt;</c> break opportunity into the text of links that show a web address: after
+    /// <summary>Puts a <c>&lt;wbr&gt;</c> break opportunity into the text of links that show a long web address: after
     /// <c>/ ? &amp; = - _ #</c> and before <c>.</c>, as style guides break URLs. <c>wbr</c> has no text, so what
     /// a reader selects and copies is unchanged; the link's <c>href</c> is not touched.</summary>
+    /// <summary>About as many characters of a URL as a 360 px phone shows on one line: shorter ones need no break.</summary>
+    private const int FitsAPhoneLine = 40;
+
     public static string BreakUrls(string? html)
     {
         if (string.IsNullOrEmpty(html))
@@ -100,7 +103,9 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             return string.Empty;
         }
 
-        return ShownUrl().Replace(html, match => match.Groups["open"].Value + Breakable(match.Groups["url"].Value) + "</a>");
+        return ShownUrl().Replace(html, match => match.Groups["url"].Value.Length <= FitsAPhoneLine
+            ? match.Value
+            : match.Groups["open"].Value + Breakable(match.Groups["url"].Value) + "</a>");
     }
 
     private static string Breakable(string url)

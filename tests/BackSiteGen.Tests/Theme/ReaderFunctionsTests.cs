@@ -105,6 +105,8 @@ public sealed partial class ReaderFunctionsTests
         Assert.Contains("""<a href="https://www.example.com/contents/a-b?topic=7&amp;x=1">https://www<wbr>.example<wbr>.com/<wbr>contents/<wbr>a-<wbr>b?<wbr>topic=<wbr>7&amp;<wbr>x=<wbr>1</a>""", broken, StringComparison.Ordinal);
         Assert.Contains("""<a href="https://doi.org/10.7326/M16-2367">10.7326/M16-2367</a>""", broken, StringComparison.Ordinal);
         Assert.Equal(html, broken.Replace("<wbr>", string.Empty, StringComparison.Ordinal));
+        const string shortUrl = """<a href="https://example.net/c">https://example.net/c</a>""";
+        Assert.Equal(shortUrl, ReaderFunctions.BreakUrls(shortUrl));
     }
 
     [Fact]
@@ -229,7 +231,7 @@ public sealed partial class ReaderFunctionsTests
             """);
         var result = site.Build(strict: true);
         Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
-        Assert.Contains("""<li><figure>""" + "\n" + """<img src="/images/start.svg" alt="On hands and knees, back flat." width="320" height="200">""" + "\n" + """<figcaption><span class="picture-label">Start</span> <span class="picture-step">(Steps 1 and 2)</span></figcaption>""", site.ReadOutput("index.html"), StringComparison.Ordinal);
+        Assert.Contains("""<li><figure>""" + "\n" + """<img class="exercise-image" src="/images/start.svg" alt="On hands and knees, back flat." width="320" height="200">""" + "\n" + """<figcaption><span class="picture-label">Start</span> <span class="picture-step">(Steps 1 and 2)</span></figcaption>""", site.ReadOutput("index.html"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\d+z", RegexOptions.CultureInvariant, 1000)]

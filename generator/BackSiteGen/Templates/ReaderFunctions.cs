@@ -132,6 +132,14 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
                 continue;
             }
 
+            if (c == '%' && string.CompareOrdinal(url, i, "%20", 0, 3) == 0 && i + 3 < url.Length)
+            {
+                // An encoded space: where the words of a search or title meet.
+                text.Append("%20<wbr>");
+                i += 2;
+                continue;
+            }
+
             if (c == '.' && i > 0)
             {
                 text.Append("<wbr>.");

@@ -105,6 +105,7 @@ public sealed partial class ReaderFunctionsTests
         Assert.Contains("""<a href="https://www.example.com/contents/a-b?topic=7&amp;x=1">https://www<wbr>.example<wbr>.com/<wbr>contents/<wbr>a-<wbr>b?<wbr>topic=<wbr>7&amp;<wbr>x=<wbr>1</a>""", broken, StringComparison.Ordinal);
         Assert.Contains("""<a href="https://doi.org/10.7326/M16-2367">10.7326/M16-2367</a>""", broken, StringComparison.Ordinal);
         Assert.Equal(html, broken.Replace("<wbr>", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("search=<wbr>basivertebral%20<wbr>nerve%20<wbr>ablation", ReaderFunctions.BreakUrls("""<a href="https://example.org/contents?search=basivertebral%20nerve%20ablation">https://example.org/contents?search=basivertebral%20nerve%20ablation</a>"""), StringComparison.Ordinal);
         const string shortUrl = """<a href="https://example.net/c">https://example.net/c</a>""";
         Assert.Equal(shortUrl, ReaderFunctions.BreakUrls(shortUrl));
     }

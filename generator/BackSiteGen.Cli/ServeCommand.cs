@@ -23,7 +23,7 @@ internal static class ServeCommand
         };
         command.SetAction((parse, cancel) =>
         {
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, BaseUrl: parse.GetValue(baseUrl), Strict: parse.GetValue(strict), Drafts: parse.GetValue(drafts));
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, BaseUrl: parse.GetValue(baseUrl), Strict: parse.GetValue(strict), Drafts: parse.GetValue(drafts), Preview: true);
             return RunAsync(options, new ServeOptions(parse.GetValue(host)!, parse.GetValue(port)), stdout, cancel);
         });
         return command;

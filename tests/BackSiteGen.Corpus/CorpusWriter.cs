@@ -3,7 +3,7 @@ namespace BackSiteGen.Corpus;
 /// <summary>Writes both copies of the corpus: DIR/backsitegen/{content,theme} and DIR/hugo.</summary>
 internal static class CorpusWriter
 {
-    private const string SiteYaml = "title: Corpus\nbase_url: https://example.org/\n";
+    private const string SiteYaml = "title: Corpus\nbase_url: https://example.org/\npublisher: { name: Corpus publisher }\neditorial_team: Corpus review team\n";
 
     public static void Write(SiteShape shape, string outputDirectory)
     {

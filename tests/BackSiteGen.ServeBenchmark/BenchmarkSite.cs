@@ -37,7 +37,7 @@ internal sealed class BenchmarkSite : IDisposable
         CopyFolder(Path.Combine(repository, "themes", "default"), Path.Combine(root, "themes", "default"));
         var content = Path.Combine(root, "content");
         Directory.CreateDirectory(content);
-        File.WriteAllText(Path.Combine(content, "site.yml"), "title: Generated site\ndescription: A site for measuring serve.\nbase_url: https://example.org/\neditorial_team: The generated site's review team\n");
+        File.WriteAllText(Path.Combine(content, "site.yml"), "title: Generated site\ndescription: A site for measuring serve.\nbase_url: https://example.org/\npublisher: { name: Benchmark publisher }\neditorial_team: Benchmark review team\n");
         File.WriteAllText(Path.Combine(content, "index.md"), "---\ntitle: Home\ndescription: The generated site's home.\n" + Reviewed + "---\nWelcome.\n");
         const int perSection = 50;
         var sections = (pages + perSection - 1) / perSection;

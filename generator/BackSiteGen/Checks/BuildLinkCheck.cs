@@ -36,7 +36,7 @@ public sealed class BuildLinkCheck
         var start = content.Length == 0 ? 0 : html.IndexOf(content, StringComparison.Ordinal);
         var layout = site.Theme.DisplayPathOf(Theme.LayoutPath(rendered.Layout));
         var facts = HtmlFactsExtractor.Extract(html, path);
-        return (facts, new PageLinkFacts(path, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length)));
+        return (facts, new PageLinkFacts(path, WithoutCitationLinks(facts, rendered), new PageOrigin(rendered.Page, layout, rendered.Content.Links, start, start < 0 ? -1 : start + content.Length, html.Length)));
     }
 
     /// <summary>Adds a page's facts, extracted now or kept from an earlier rebuild of <c>serve</c>.</summary>
@@ -44,6 +44,39 @@ public sealed class BuildLinkCheck
     {
         _pages[facts.OutputPath] = facts.ForLinks;
         _origins[facts.OutputPath] = facts.Origin;
+    }
+
+    /// <summary>Where in the theme a page's <paramref name="url"/> (its <paramref name="occurrence"/>-th use on the page,
+    /// at <paramref name="offset"/>) was written: the page is rendered again with tracing, only for findings the layout
+    /// made. A page that comes out different (the references page, whose site model the build made for it alone) is
+    /// matched by the URL's n-th use instead of the offset.</summary>
+    private SourceSpan? TemplatePlace(PageOrigin origin, string url, int occurrence, int offset)
+    {
+        if (_site.Bodies.Read(origin.Page, new DiagnosticBag()) is not { } text || PageRenderer.Trace(text, _site) is not { } trace)
+        {
+            return null;
+        }
+
+        if (trace.Html.Length != origin.HtmlLength)
+        {
+            offset = -1;
+            var seen = 0;
+            foreach (var link in HtmlFactsExtractor.Extract(trace.Html, origin.Page.OutputPath).Links)
+            {
+                if (string.Equals(link.Url, url, StringComparison.Ordinal) && seen++ == occurrence)
+                {
+                    offset = link.Offset;
+                    break;
+                }
+            }
+
+            if (offset < 0)
+            {
+                return null;
+            }
+        }
+
+        return trace.Locate(offset) is { } place ? TemplateTrace.SpanOf(place, _site.Theme) : null;
     }
 
     /// <summary>Citation links (<c>#ref-key</c>) are checked by <see cref="CitationCheck"/>, which reports a broken one at
@@ -126,7 +159,7 @@ public sealed class BuildLinkCheck
         }
 
         var origin = _site.Config.BaseUrl;
-        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), _site.Bodies);
+        var locator = new MarkdownLocator(_origins, assetDisplay, options.DisplayPath(options.FullPath(options.OutputDir)), _site.Bodies, TemplatePlace);
         var checker = new SiteLinkChecker(_site.Config.BasePath, new Uri(origin.GetLeftPart(UriPartial.Authority)), _pages, files, settings, locator);
         checker.Check(sources, diagnostics);
         if (external)

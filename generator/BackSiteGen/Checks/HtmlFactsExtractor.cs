@@ -41,6 +41,8 @@ public static class HtmlFactsExtractor
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         List<(HtmlId, HtmlId)>? duplicates = null;
         var lines = new LineCounter(html);
+        string? baseHref = null;
+        var css = new List<(string Url, LinkElement Element, int Offset)>();
         while (true)
         {
             ref var token = ref tokenizer.GetStructToken();
@@ -61,7 +63,19 @@ public static class HtmlFactsExtractor
                     tokenizer.State = HtmlParseMode.Script;
                     source.Index = ScriptEnd(html, source.Index);
                     break;
-                case "style" or "xmp" or "iframe" or "noembed" or "noframes":
+                case "style":
+                    tokenizer.State = HtmlParseMode.Rawtext;
+                    var styleStart = source.Index;
+                    source.Index = EndTagAt(html, styleStart, tag);
+                    css.Clear();
+                    CssUrlExtractor.Collect(html, styleStart, source.Index, css);
+                    foreach (var (url, element, offset) in css)
+                    {
+                        links.Add(lines.Link(url, element, offset));
+                    }
+
+                    break;
+                case "xmp" or "iframe" or "noembed" or "noframes":
                     tokenizer.State = HtmlParseMode.Rawtext;
                     source.Index = EndTagAt(html, source.Index, tag);
                     break;
@@ -83,8 +97,11 @@ public static class HtmlFactsExtractor
             var isLink = tag is "link";
             var isMeta = tag is "meta";
             string? linkHref = null;
-            var linkLoads = false;
+            LinkElement? linkKind = null;
+            ReadOnlySpan<char> linkAs = default;
             var linkOffset = 0;
+            string? inputSrc = null;
+            var (inputOffset, inputIsImage) = (0, false);
             // The content of every meta tag comes through (description, viewport, CSP); only a refresh's is read.
             var refreshAt = -1;
             var isRefresh = false;
@@ -119,17 +136,60 @@ public static class HtmlFactsExtractor
                     case "href" when tag is "a" or "area":
                         links.Add(lines.Link(attribute.Value.ToString(), LinkElement.Hyperlink, offset));
                         break;
+                    case "href" when tag is "base":
+                        baseHref ??= attribute.Value.ToString();
+                        break;
+                    case "href" or "xlink:href" when tag is "use" or "image":
+                        links.Add(lines.Link(attribute.Value.ToString(), tag is "use" ? LinkElement.SvgSymbol : LinkElement.Image, offset));
+                        break;
                     case "href" when isLink:
                         linkHref = attribute.Value.ToString();
                         linkOffset = offset;
                         break;
                     case "rel" when isLink:
-                        linkLoads = RelLoads(attribute.Value);
+                        linkKind = RelKind(attribute.Value);
+                        break;
+                    case "as" when isLink:
+                        linkAs = attribute.Value;
+                        break;
+                    case "ping" when tag is "a" or "area":
+                        foreach (var range in ((ReadOnlySpan<char>)attribute.Value).SplitAny(" \t\n\r\f"))
+                        {
+                            var ping = ((ReadOnlySpan<char>)attribute.Value)[range];
+                            if (ping.Length > 0)
+                            {
+                                links.Add(lines.Link(ping.ToString(), LinkElement.Ping, offset));
+                            }
+                        }
+
+                        break;
+                    case "src" when tag is "input":
+                        (inputSrc, inputOffset) = (attribute.Value.ToString(), offset);
+                        break;
+                    case "type" when tag is "input":
+                        inputIsImage = ((ReadOnlySpan<char>)attribute.Value).Trim().Equals("image", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "src":
                         if (ElementOfSrc(tag) is { } element)
                         {
                             links.Add(lines.Link(attribute.Value.ToString(), element, offset));
+                        }
+
+                        break;
+                    case "data" when tag is "object":
+                        links.Add(lines.Link(attribute.Value.ToString(), LinkElement.EmbeddedObject, offset));
+                        break;
+                    case "background" when tag is "body" or "table" or "td" or "th":
+                        links.Add(lines.Link(attribute.Value.ToString(), LinkElement.Image, offset));
+                        break;
+                    case "style":
+                        var value = attribute.Value.ToString();
+                        var valueStart = ValueStart(html, offset);
+                        css.Clear();
+                        CssUrlExtractor.Collect(value, 0, value.Length, css);
+                        foreach (var (url, kind, at) in css)
+                        {
+                            links.Add(lines.Link(url, kind, valueStart + at));
                         }
 
                         break;
@@ -150,7 +210,12 @@ public static class HtmlFactsExtractor
 
             if (linkHref is not null)
             {
-                links.Add(lines.Link(linkHref, linkLoads ? LinkElement.Stylesheet : LinkElement.PageLink, linkOffset));
+                links.Add(lines.Link(linkHref, linkKind is LinkElement.Preload ? PreloadKind(linkAs) : linkKind ?? LinkElement.PageLink, linkOffset));
+            }
+
+            if (inputSrc is not null && inputIsImage)
+            {
+                links.Add(lines.Link(inputSrc, LinkElement.Image, inputOffset));
             }
 
             if (isRefresh && refreshAt >= 0 && RefreshUrl(attributes[refreshAt].Value.ToString()) is { } target)
@@ -159,7 +224,7 @@ public static class HtmlFactsExtractor
             }
         }
 
-        return new HtmlFacts(outputPath, links.ToArray(), ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []);
+        return new HtmlFacts(outputPath, links.ToArray(), ids, (IReadOnlyList<(HtmlId, HtmlId)>?)duplicates ?? []) { BaseHref = baseHref };
     }
 
     /// <summary>Where the text of a raw text or RCDATA element ends: the first <c>&lt;/name</c> (ASCII letters in any
@@ -200,37 +265,77 @@ public static class HtmlFactsExtractor
 
     private static bool IsWanted(ref StructHtmlToken token, ReadOnlyMemory<char> name) => name.Span switch
     {
-        "id" or "href" or "src" or "srcset" or "name" or "rel" or "poster" => true,
+        "id" or "href" or "src" or "srcset" or "name" or "rel" or "poster" or "style" or "ping" or "background" or "xlink:href" => true,
         "http-equiv" or "content" => ((ReadOnlySpan<char>)token.Name) is "meta",
+        "as" => ((ReadOnlySpan<char>)token.Name) is "link",
+        "type" => ((ReadOnlySpan<char>)token.Name) is "input",
+        "data" => ((ReadOnlySpan<char>)token.Name) is "object",
         _ => false,
     };
+
+    /// <summary>Where the value of the attribute whose name starts at <paramref name="nameAt"/> starts in the page, so
+    /// a URL inside a style attribute is placed at its own column.</summary>
+    private static int ValueStart(string html, int nameAt)
+    {
+        var equals = html.IndexOf('=', nameAt);
+        if (equals < 0)
+        {
+            return nameAt;
+        }
+
+        var i = equals + 1;
+        while (i < html.Length && html[i] is ' ' or '\t' or '\n' or '\r' or '\f')
+        {
+            i++;
+        }
+
+        return i < html.Length && html[i] is '"' or '\'' ? i + 1 : i;
+    }
+
+    private static LinkElement PreloadKind(ReadOnlySpan<char> kind)
+    {
+        kind = kind.Trim();
+        return kind.Equals("font", StringComparison.OrdinalIgnoreCase) ? LinkElement.Font
+            : kind.Equals("script", StringComparison.OrdinalIgnoreCase) ? LinkElement.Script
+            : kind.Equals("style", StringComparison.OrdinalIgnoreCase) ? LinkElement.Stylesheet
+            : kind.Equals("image", StringComparison.OrdinalIgnoreCase) ? LinkElement.Image
+            : LinkElement.Preload;
+    }
 
     private static LinkElement? ElementOfSrc(ReadOnlySpan<char> tag) => tag switch
     {
         "img" => LinkElement.Image,
         "script" => LinkElement.Script,
-        "iframe" => LinkElement.Frame,
+        "iframe" or "frame" => LinkElement.Frame,
         "video" or "audio" or "source" or "track" => LinkElement.Media,
+        "embed" => LinkElement.EmbeddedObject,
         _ => null,
     };
 
-    /// <summary>Rel values under which a browser fetches the href while loading the page.</summary>
-    private static bool RelLoads(ReadOnlySpan<char> rel)
+    /// <summary>What a browser does with a link's href by its rel values: fetch it as some kind of file, contact its
+    /// origin, or nothing (null: a page link such as canonical). The first rel word that loads decides.</summary>
+    private static LinkElement? RelKind(ReadOnlySpan<char> rel)
     {
         foreach (var range in rel.SplitAny(" \t\n\r\f"))
         {
-            var word = rel[range];
-            if (word.Equals("stylesheet", StringComparison.OrdinalIgnoreCase) || word.Equals("icon", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("preload", StringComparison.OrdinalIgnoreCase) || word.Equals("modulepreload", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("manifest", StringComparison.OrdinalIgnoreCase) || word.Equals("apple-touch-icon", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("prefetch", StringComparison.OrdinalIgnoreCase) || word.Equals("preconnect", StringComparison.OrdinalIgnoreCase)
-                || word.Equals("dns-prefetch", StringComparison.OrdinalIgnoreCase))
+            LinkElement? kind = rel[range].ToString().ToLowerInvariant() switch
             {
-                return true;
+                "stylesheet" => LinkElement.Stylesheet,
+                "icon" or "apple-touch-icon" or "apple-touch-icon-precomposed" or "mask-icon" => LinkElement.Icon,
+                "preload" => LinkElement.Preload,
+                "modulepreload" => LinkElement.Script,
+                "prefetch" => LinkElement.Prefetch,
+                "preconnect" or "dns-prefetch" => LinkElement.Preconnect,
+                "manifest" => LinkElement.Manifest,
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                return kind;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density.</summary>

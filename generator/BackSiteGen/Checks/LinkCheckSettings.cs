@@ -26,6 +26,9 @@ public sealed class LinkCheckSettings
 
     private readonly Severity?[] _severities;
 
+    /// <summary>The keys of <c>links:</c> that are not severities.</summary>
+    private static readonly string[] OptionKeys = ["same_origin_outside_base", "extensionless"];
+
     private LinkCheckSettings(Severity?[] severities, IReadOnlyList<Regex> skip, TimeSpan maxAge, bool checkFragments)
     {
         _severities = severities;
@@ -44,6 +47,14 @@ public sealed class LinkCheckSettings
 
     /// <summary>Whether fragments of external links are looked up in the page they point to.</summary>
     public bool CheckFragments { get; }
+
+    /// <summary><c>links.same_origin_outside_base</c>: whether <c>https://owner.github.io/</c> written in full on a site
+    /// published at <c>/repo/</c> is another site on the same host (external, the default) or an error.</summary>
+    public bool SameOriginOutsideBaseIsExternal { get; private init; } = true;
+
+    /// <summary><c>links.extensionless: html</c>: the host serves <c>x.html</c> at <c>/x</c> (GitHub Pages, Netlify,
+    /// Cloudflare Pages), so a link to <c>/x</c> finds <c>x.html</c>.</summary>
+    public bool ExtensionlessHtml { get; private init; }
 
     /// <summary>The severity of a kind of finding; null when the site turned it off.</summary>
     public Severity? SeverityOf(LinkCheck check) => _severities[(int)check];
@@ -68,9 +79,11 @@ public sealed class LinkCheckSettings
     {
         var values = new YamlValues(siteYmlDisplayPath, config.SectionsLineOffset, DiagnosticCodes.ConfigWrongType, diagnostics);
         var severities = AllErrors();
+        var (sameOriginExternal, extensionless) = (true, false);
         if (config.Sections.TryGetValue("links", out var links))
         {
             ReadSeverities(links, values, severities, diagnostics);
+            (sameOriginExternal, extensionless) = ReadOptions(links, values, diagnostics);
         }
 
         var settings = Default;
@@ -108,7 +121,54 @@ public sealed class LinkCheckSettings
             }
         }
 
-        return new LinkCheckSettings(severities, skip, maxAge, fragments);
+        return new LinkCheckSettings(severities, skip, maxAge, fragments) { SameOriginOutsideBaseIsExternal = sameOriginExternal, ExtensionlessHtml = extensionless };
+    }
+
+    private static (bool SameOriginExternal, bool Extensionless) ReadOptions(YamlMappingNode links, YamlValues values, DiagnosticBag diagnostics)
+    {
+        var (sameOriginExternal, extensionless) = (true, false);
+        foreach (var (keyNode, value) in links.Children)
+        {
+            switch ((keyNode as YamlScalarNode)?.Value)
+            {
+                case "same_origin_outside_base":
+                    switch (values.Text("links.same_origin_outside_base", value))
+                    {
+                        case null:
+                            break;
+                        case "external":
+                            sameOriginExternal = true;
+                            break;
+                        case "error":
+                            sameOriginExternal = false;
+                            break;
+                        default:
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConfigWrongType, values.Span(value), "'links.same_origin_outside_base' must be external or error."));
+                            break;
+                    }
+
+                    break;
+                case "extensionless":
+                    switch (values.Text("links.extensionless", value))
+                    {
+                        case null:
+                            break;
+                        case "off":
+                            extensionless = false;
+                            break;
+                        case "html":
+                            extensionless = true;
+                            break;
+                        default:
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConfigWrongType, values.Span(value), "'links.extensionless' must be off or html."));
+                            break;
+                    }
+
+                    break;
+            }
+        }
+
+        return (sameOriginExternal, extensionless);
     }
 
     private static void ReadSeverities(YamlMappingNode links, YamlValues values, Severity?[] severities, DiagnosticBag diagnostics)
@@ -129,9 +189,14 @@ public sealed class LinkCheckSettings
                 }
             }
 
+            if (OptionKeys.Contains(key))
+            {
+                continue;
+            }
+
             if (index < 0)
             {
-                values.UnknownKey(keyScalar, DiagnosticCodes.ConfigUnknownKey, Checks.Select(c => c.Key), "links");
+                values.UnknownKey(keyScalar, DiagnosticCodes.ConfigUnknownKey, Checks.Select(c => c.Key).Concat(OptionKeys), "links");
                 continue;
             }
 

@@ -3,13 +3,20 @@ using BackSiteGen.Diagnostics;
 namespace BackSiteGen.Checks;
 
 /// <summary>Maps findings in built pages back to where a writer made them: the Markdown link (file, line, column),
-/// a raw HTML link in the Markdown, or the layout that made the link.</summary>
+/// a raw HTML link in the Markdown, or the template (layout or partial) text that made the link.</summary>
 /// <remarks>Markdown links are matched to the renderer's <c>SourceLink</c>s by their rendered URL in document order;
 /// raw HTML passes through Markdig unchanged, so its URL is found verbatim in the page body. All of this runs only
 /// for links that are broken, so none of it is on the hot path.</remarks>
-public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot, Content.PageBodies bodies) : ILinkLocator
+/// <param name="bodies">Where the pages' Markdown is read from, to find a finding's line.</param>
+/// <param name="templatePlace">Where in the theme a page's URL (its n-th use on the page, at an output offset) was
+/// written, when that can be known.</param>
+public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> pages, IReadOnlyDictionary<string, string> assets, string outputDisplayRoot, Content.PageBodies bodies, Func<PageOrigin, string, int, int, SourceSpan?>? templatePlace = null) : ILinkLocator
 {
     private readonly OutputLocator _output = new(outputDisplayRoot);
+
+    /// <summary>Template places already found, by layout, URL and how many same-URL links of the layout come before:
+    /// a broken footer link is on every page, and one traced page is enough to place it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, string Url, int Occurrence), SourceSpan?> _placed = new();
 
     public (SourceSpan Span, string? Note) Locate(HtmlFacts file, int linkIndex)
     {
@@ -26,7 +33,7 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
 
         if (!origin.IsInContent(link.Offset))
         {
-            return (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, at {OutputPlace(file.OutputPath, link.Line, link.Column)}");
+            return InTemplate(file, origin, link.Url, link.Offset, linkIndex);
         }
 
         if (Match(file, linkIndex, origin, out var rawIndex) is { } written)
@@ -39,7 +46,31 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
             return (place, null);
         }
 
-        return (SourceSpan.WholeFile(origin.Page.Source.DisplayPath), $"at {OutputPlace(file.OutputPath, link.Line, link.Column)}");
+        return (SourceSpan.WholeFile(origin.Page.Source.DisplayPath), $"at line {link.Line}, column {link.Column} of the built page");
+    }
+
+    /// <summary>A finding the theme made: at the template text that wrote it, naming the page it appeared on (never
+    /// the output file, which a failed build does not write).</summary>
+    private (SourceSpan Span, string? Note) InTemplate(HtmlFacts file, PageOrigin origin, string url, int offset, int linkIndex)
+    {
+        var page = $"on {origin.Page.Source.DisplayPath}";
+        if (templatePlace is null)
+        {
+            return (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
+        }
+
+        var occurrence = 0;
+        for (var j = 0; j < linkIndex; j++)
+        {
+            if (string.Equals(file.Links[j].Url, url, StringComparison.Ordinal))
+            {
+                occurrence++;
+            }
+        }
+
+        var key = (origin.LayoutDisplayPath, url, linkIndex < 0 ? -1 : occurrence);
+        var place = _placed.GetOrAdd(key, _ => templatePlace(origin, url, linkIndex < 0 ? -1 : occurrence, offset));
+        return place is { } span ? (span, page) : (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {page}");
     }
 
     public (SourceSpan Span, string? Note) LocateId(HtmlFacts file, HtmlId first, HtmlId again)
@@ -53,10 +84,10 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
         var id = origin.IsInContent(again.Offset) || !origin.IsInContent(first.Offset) ? again : first;
         var occurrence = id == again && origin.IsInContent(first.Offset) ? 1 : 0;
 
-        var at = $"at {OutputPlace(file.OutputPath, id.Line, id.Column)}";
+        var at = $"at line {id.Line}, column {id.Column} of the built page";
         if (!origin.IsInContent(id.Offset))
         {
-            return (SourceSpan.WholeFile(origin.LayoutDisplayPath), $"made by the layout, {at}");
+            return InTemplate(file, origin, "#" + id.Id, id.Offset, -1);
         }
 
         if (FindInBody(origin, [$"id=\"{id.Id}\"", $"id='{id.Id}'", $"id={id.Id}"], occurrence, wholeValue: false) is { } place)
@@ -76,7 +107,8 @@ public sealed class MarkdownLocator(IReadOnlyDictionary<string, PageOrigin> page
     public string NameOf(string outputPath) =>
         pages.TryGetValue(outputPath, out var origin) ? origin.Page.Source.RelativePath : outputPath;
 
-    public string OutputPlace(string outputPath, int line, int column) => _output.OutputPlace(outputPath, line, column);
+    /// <summary>A build names no output file: a build that fails never writes it.</summary>
+    public string OutputPlace(string outputPath, int line, int column) => $"line {line}, column {column} of the built page";
 
     /// <summary>The Markdown link the output link at <paramref name="linkIndex"/> was rendered from, or null for raw
     /// HTML; then <paramref name="rawIndex"/> says how many raw uses of the same URL come before it.</summary>

@@ -38,9 +38,9 @@ public sealed class SiteLinkChecker
 
     private int _linkCount;
 
-    /// <summary>Findings only placed at a whole file (a layout), by file, code and message: one layout link that is
-    /// broken would otherwise be reported once for every page of the site.</summary>
-    private readonly ConcurrentDictionary<(string File, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
+    /// <summary>Findings placed in a template (a layout or partial), by place, code and message: one broken link in a
+    /// partial would otherwise be reported once for every page of the site.</summary>
+    private readonly ConcurrentDictionary<(SourceSpan Span, string Code, string Message), ConcurrentBag<(Diagnostic Diagnostic, string Note)>> _wholeFile = new();
 
     public void Check(IEnumerable<HtmlFacts> files, DiagnosticBag diagnostics)
     {
@@ -55,6 +55,7 @@ public sealed class SiteLinkChecker
         }
 
         _wholeFile.Clear();
+        ReportBaseMisses(diagnostics);
     }
 
     public void CheckFile(HtmlFacts file, DiagnosticBag diagnostics)
@@ -64,15 +65,25 @@ public sealed class SiteLinkChecker
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
-            var resolved = UrlResolver.Resolve(link.Url, file.OutputPath, _basePath, _origin);
+            if (link.IsLoaded && link.Url.Length == 0)
+            {
+                // A browser does not fetch an empty src (the page itself is never an image); it shows a broken one.
+                Report(diagnostics, LinkCheck.MissingResource, file, i, $"The {NounOf(link.Element)} has an empty address: a browser loads nothing and shows it as missing.");
+                continue;
+            }
+
+            var resolved = UrlResolver.Resolve(link.Url, file.OutputPath, _basePath, _origin, file.BaseHref, _settings.SameOriginOutsideBaseIsExternal);
             switch (resolved.Kind)
             {
                 case UrlKind.Ignored:
                     break;
+                case UrlKind.Invalid:
+                    Report(diagnostics, link.IsLoaded ? LinkCheck.MissingResource : LinkCheck.BrokenPage, file, i, $"The {(link.IsLoaded ? NounOf(link.Element) : "link")} '{Shown(_locator.WrittenUrl(file, i))}' is not a URL a browser can follow: {resolved.Path}.");
+                    break;
                 case UrlKind.External:
-                    if (link.IsLoaded)
+                    if (link.IsLoaded && !IsOwnOrigin(resolved.External!))
                     {
-                        Report(diagnostics, LinkCheck.ThirdPartyResource, file, i, $"The page loads {WhatIs(link.Element)} from another origin ({resolved.External!.Host}): '{link.Url}'. That server learns who reads the page; serve the file from the site instead.");
+                        Report(diagnostics, LinkCheck.ThirdPartyResource, file, i, $"The page {WhatIs(link.Element)} another origin ({resolved.External!.IdnHost}): '{Shown(link.Url)}'. {PrivacyAdvice(link.Element)}");
                     }
                     else
                     {
@@ -81,7 +92,10 @@ public sealed class SiteLinkChecker
 
                     break;
                 case UrlKind.OutsideBase:
-                    Report(diagnostics, LinkCheck.OutsideBasePath, file, i, $"The link '{_locator.WrittenUrl(file, i)}' leaves the site's base path {_basePath}: it goes to {resolved.Path}. Start it with {_basePath} or write it relative.");
+                    ReportOutsideBase(file, i, resolved, diagnostics);
+                    break;
+                case UrlKind.Internal when link.Element is LinkElement.Preconnect:
+                    // Only the origin is contacted; there is no file to find.
                     break;
                 case UrlKind.Internal:
                     CheckInternal(file, i, link, resolved, diagnostics);
@@ -111,9 +125,11 @@ public sealed class SiteLinkChecker
                 return;
             }
 
-            var what = link.IsLoaded ? $"The {NounOf(link.Element)} '{_locator.WrittenUrl(file, index)}' is not in the site" : $"The link '{_locator.WrittenUrl(file, index)}' goes nowhere";
+            var written = _locator.WrittenUrl(file, index);
+            CountBaseMiss(link, resolved.Path);
+            var what = link.IsLoaded ? $"The {NounOf(link.Element)} '{Shown(written)}' is not in the site" : $"The link '{Shown(written)}' goes nowhere";
             var suggestion = SuggestPath(resolved.Path, pagesOnly: !link.IsLoaded);
-            Report(diagnostics, check, file, index, $"{what}: there is no page or file at {_basePath}{resolved.Path}{(suggestion is null ? "." : $"; did you mean {suggestion}?")}");
+            Report(diagnostics, check, file, index, $"{what}: there is no page or file at {Shown(_basePath + resolved.Path)}{Advice(UrlResolver.Decode(written), suggestion)}");
             return;
         }
 
@@ -132,7 +148,7 @@ public sealed class SiteLinkChecker
         var name = samePage ? string.Empty : _locator.NameOf(target);
         var best = EditDistance.Suggest(decoded, targetPage.Ids.Keys);
         var where = samePage ? "this page has" : $"{name} has";
-        Report(diagnostics, LinkCheck.BrokenAnchor, file, index, $"The link '{_locator.WrittenUrl(file, index)}' goes to a missing anchor: {where} no id '{decoded}'{(best is null ? "." : $"; did you mean {name}#{best}?")}");
+        Report(diagnostics, LinkCheck.BrokenAnchor, file, index, $"The link '{Shown(_locator.WrittenUrl(file, index))}' goes to a missing anchor: {where} no id '{Shown(decoded)}'{Advice(decoded, best is null ? null : $"{name}#{best}", best)}");
     }
 
     /// <summary>The file a decoded site path means: folders mean their index.html, and a folder written without its
@@ -151,7 +167,191 @@ public sealed class SiteLinkChecker
         }
 
         var folder = path + "/index.html";
-        return _files.Contains(folder) ? folder : null;
+        if (_files.Contains(folder))
+        {
+            return folder;
+        }
+
+        return _settings.ExtensionlessHtml && _files.Contains(path + ".html") ? path + ".html" : null;
+    }
+
+    private bool IsOwnOrigin(Uri url) =>
+        _origin is not null && string.Equals(url.IdnHost, _origin.IdnHost, StringComparison.OrdinalIgnoreCase) && url.Port == _origin.Port;
+
+    /// <summary>A root-relative URL outside the base path: the advice names the page it probably meant only if that
+    /// page exists.</summary>
+    private void ReportOutsideBase(HtmlFacts file, int index, ResolvedUrl resolved, DiagnosticBag diagnostics)
+    {
+        var within = resolved.Path.TrimStart('/');
+        var exists = TargetOf(within) is not null;
+        if (exists)
+        {
+            _baseMisses.AddOrUpdate(_basePath, 1, (_, n) => n + 1);
+        }
+
+        var advice = exists ? $"; did you mean {Shown(_basePath + within)}?" : ", where the site has nothing.";
+        Report(diagnostics, LinkCheck.OutsideBasePath, file, index, $"The link '{Shown(_locator.WrittenUrl(file, index))}' leaves the site's base path {_basePath}: it goes to {Shown(resolved.Path)}{advice}");
+    }
+
+    /// <summary>A broken root-relative link whose path, without its first folder, is a page: the site was probably
+    /// built for that folder as its base path.</summary>
+    private void CountBaseMiss(HtmlLink link, string path)
+    {
+        var url = UrlResolver.Clean(link.Url);
+        if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && TargetOf(path[(slash + 1)..]) is not null)
+        {
+            _baseMisses.AddOrUpdate(_basePath + path[..(slash + 1)], 1, (_, n) => n + 1);
+        }
+    }
+
+    /// <summary>How many links missed by exactly a base path, by the base path that would have found them.</summary>
+    private readonly ConcurrentDictionary<string, int> _baseMisses = new(StringComparer.Ordinal);
+
+    /// <summary>Adds one note per base path that many links missed by: a forgotten or wrong <c>--base-url</c>
+    /// otherwise shows as hundreds of unrelated-looking errors.</summary>
+    private void ReportBaseMisses(DiagnosticBag diagnostics)
+    {
+        foreach (var (basePath, count) in _baseMisses.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            if (count < BaseMissHint)
+            {
+                continue;
+            }
+
+            var message = basePath == _basePath
+                ? $"{count} root-relative links leave out the base path {_basePath} but exist below it: was the site built for / rather than {_basePath}? Build and check with the same --base-url."
+                : $"{count} root-relative links start with {basePath} and would find their page without it: the site seems to be built for the base path {basePath}. Did you forget --base-url (for example --base-url {basePath})?";
+            diagnostics.Add(new Diagnostic(Severity.Note, DiagnosticCodes.BasePathMismatch, message, SourceSpan.WholeFile("--base-url")));
+        }
+
+        _baseMisses.Clear();
+    }
+
+    /// <summary>How many such links make a pattern rather than a coincidence.</summary>
+    private const int BaseMissHint = 3;
+
+    /// <summary>The "did you mean" part; when the suggestion differs from what was written only in how its accents are
+    /// encoded (NFC "é" against NFD "e" + U+0301), the two would look the same, so that is said instead.</summary>
+    private static string Advice(string written, string? suggestion, string? compared = null)
+    {
+        if (suggestion is null)
+        {
+            return ".";
+        }
+
+        // Compared by their last segment: the suggestion is named the writer's way (treatments/café.md), the link may
+        // be relative or carry a query.
+        var cut = written.AsSpan().IndexOfAny('?', '#');
+        var mine = compared is null ? LastSegment(cut < 0 ? written : written[..cut]) : written;
+        var theirs = compared ?? LastSegment(suggestion);
+        if (AccentDifference(mine, theirs) is { } difference)
+        {
+            return $"; {Shown(suggestion)} exists, but only looks the same: {difference}, the same letters to a reader but not to a server. Write the name and the link in one form (NFC is usual).";
+        }
+
+        return $"; did you mean {Shown(suggestion)}?";
+    }
+
+    /// <summary>Whether two names differ only in how accented letters are encoded, one as a single character (NFC),
+    /// the other as a letter followed by combining marks (NFD); then what differs, as code points.</summary>
+    /// <remarks>Compared by text element: the build runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> does nothing, but grapheme segmentation and categories are built in.</remarks>
+    private static string? AccentDifference(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (left, right) = (System.Globalization.StringInfo.GetTextElementEnumerator(a), System.Globalization.StringInfo.GetTextElementEnumerator(b));
+        string? first = null;
+        while (true)
+        {
+            var (hasLeft, hasRight) = (left.MoveNext(), right.MoveNext());
+            if (!hasLeft || !hasRight)
+            {
+                return hasLeft == hasRight ? first : null;
+            }
+
+            var (x, y) = (left.GetTextElement(), right.GetTextElement());
+            if (string.Equals(x, y, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!(IsComposed(x) && IsDecomposed(y)) && !(IsDecomposed(x) && IsComposed(y)))
+            {
+                return null;
+            }
+
+            first ??= $"the link writes {CodePoints(x)} where the target has {CodePoints(y)}";
+        }
+    }
+
+    private static bool IsComposed(string element) => element.Length == 1 && element[0] >= '\u00C0' && char.IsLetter(element[0]);
+
+    private static bool IsDecomposed(string element)
+    {
+        if (element.Length < 2 || !char.IsLetter(element[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < element.Length; i++)
+        {
+            if (char.GetUnicodeCategory(element[i]) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string CodePoints(string element) => string.Join(" + ", element.Select(c => c < 0x80 ? c.ToString() : $"U+{(int)c:X4}"));
+
+    private static string LastSegment(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
+
+    /// <summary>Text from a page as printed in a one-line diagnostic: newlines, tabs and other control characters are
+    /// shown as escapes, so a wrapped href never breaks <c>file(line,col)</c> parsers.</summary>
+    public static string Shown(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !char.IsControl(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 8).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
     }
 
     private static bool IsFound(string fragment, HtmlFacts page)
@@ -175,9 +375,9 @@ public sealed class SiteLinkChecker
 
         var (span, note) = _locator.Locate(file, index);
         var code = LinkCheckSettings.CodeOf(check);
-        if (span.Line == 0 && note is not null)
+        if (note is not null && note.StartsWith("on ", StringComparison.Ordinal) || note?.StartsWith("made by the layout", StringComparison.Ordinal) == true)
         {
-            _wholeFile.GetOrAdd((span.File, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note));
+            _wholeFile.GetOrAdd((span, code, message), _ => []).Add((new Diagnostic(severity, code, message, span), note!));
             return;
         }
 
@@ -237,20 +437,39 @@ public sealed class SiteLinkChecker
         return key.Trim('/');
     }
 
+    private static string PrivacyAdvice(LinkElement element) => element switch
+    {
+        LinkElement.Preconnect => "That server learns who reads the page; remove the hint and serve what it was for from the site.",
+        LinkElement.Ping => "That server learns who follows the link; remove the ping.",
+        _ => "That server learns who reads the page; serve the file from the site instead.",
+    };
+
+    /// <summary>What the page does with such a URL, up to the origin ("The page loads a font from another origin").</summary>
     private static string WhatIs(LinkElement element) => element switch
     {
-        LinkElement.Image => "an " + NounOf(element),
-        _ => "a " + NounOf(element),
+        LinkElement.Preconnect => "opens a connection (preconnect or dns-prefetch) to",
+        LinkElement.Ping => "sends a ping, when the link is followed, to",
+        LinkElement.Prefetch => "prefetches a file from",
+        LinkElement.Image or LinkElement.Icon or LinkElement.EmbeddedObject => $"loads an {NounOf(element)} from",
+        _ => $"loads a {NounOf(element)} from",
     };
 
     private static string NounOf(LinkElement element) => element switch
     {
-        LinkElement.Stylesheet => "stylesheet or icon",
+        LinkElement.Stylesheet => "stylesheet",
         LinkElement.Image => "image",
         LinkElement.Script => "script",
         LinkElement.Frame => "frame",
         LinkElement.Media => "media file",
-        LinkElement.CssUrl => "CSS url() (font, image or stylesheet)",
+        LinkElement.Icon => "icon",
+        LinkElement.Font => "font",
+        LinkElement.Preload => "preloaded file",
+        LinkElement.Prefetch => "prefetched file",
+        LinkElement.Preconnect => "preconnect origin",
+        LinkElement.Manifest => "web app manifest",
+        LinkElement.EmbeddedObject => "embedded object",
+        LinkElement.SvgSymbol => "SVG symbol",
+        LinkElement.Ping => "ping",
         _ => "file",
     };
 }

@@ -9,9 +9,12 @@ public enum UrlKind
     /// <summary>A path inside the site (possibly the page itself), relative to the site root, percent-decoded.</summary>
     Internal,
 
-    /// <summary>An http(s) URL on another origin.</summary>
+    /// <summary>An http(s) URL on another origin, or written in full to the site's own origin outside its base path.</summary>
     External,
 
     /// <summary>A path on the site's host that does not start with the base path.</summary>
     OutsideBase,
+
+    /// <summary>Text a browser cannot parse as a URL at all (<c>//////</c>, <c>https://</c>); the reason is in Path.</summary>
+    Invalid,
 }

@@ -5,7 +5,8 @@ namespace BackSiteGen.Config;
 /// <summary>The organisation that publishes the site; shown in every footer and in structured data.</summary>
 public sealed record Publisher(string Name, string? Url);
 
-/// <summary>The settings of <c>content/site.yml</c>, every key defaulted.</summary>
+/// <summary>The settings of <c>content/site.yml</c>. Every key has a default except the trust data: who publishes
+/// the site and who reviews it are never invented (null until site.yml names them; the trust checks report it).</summary>
 /// <param name="BaseUrl">Absolute URL of the site's root, always ending in '/'.</param>
 /// <param name="Sections">Feature sections (links, review, readability, …) that each check reads for itself.</param>
 public sealed record SiteConfig(
@@ -13,8 +14,8 @@ public sealed record SiteConfig(
     string Description,
     Uri BaseUrl,
     string Language,
-    Publisher Publisher,
-    string EditorialTeam,
+    Publisher? Publisher,
+    string? EditorialTeam,
     string? FeedbackEmail,
     IReadOnlyDictionary<string, YamlMappingNode> Sections,
     int SectionsLineOffset = 0)
@@ -24,8 +25,8 @@ public sealed record SiteConfig(
         string.Empty,
         new Uri("https://example.org/"),
         "en",
-        new Publisher("The site's publisher", null),
-        "Editorial team",
+        null,
+        null,
         null,
         new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal));
 

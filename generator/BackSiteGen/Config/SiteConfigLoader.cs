@@ -121,11 +121,11 @@ public static class SiteConfigLoader
         return config with { Sections = sections };
     }
 
-    private static Publisher ParsePublisher(YamlNode node, YamlValues values, Publisher fallback)
+    private static Publisher? ParsePublisher(YamlNode node, YamlValues values, Publisher? fallback)
     {
         if (node is YamlScalarNode)
         {
-            return new Publisher(values.Text("publisher", node) ?? fallback.Name, null);
+            return values.Text("publisher", node) is { } name ? new Publisher(name, null) : fallback;
         }
 
         if (values.Mapping("publisher", node) is not { } map)
@@ -133,7 +133,7 @@ public static class SiteConfigLoader
             return fallback;
         }
 
-        var publisher = fallback;
+        var publisher = fallback ?? new Publisher(string.Empty, null);
         foreach (var (keyNode, value) in map.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key } keyScalar)
@@ -155,7 +155,8 @@ public static class SiteConfigLoader
             }
         }
 
-        return publisher;
+        // A publisher with a url but no name is still no publisher a reader can see.
+        return string.IsNullOrWhiteSpace(publisher.Name) ? null : publisher;
     }
 
     public static Uri? ParseBaseUrl(string text)

@@ -16,7 +16,7 @@ public static class FrontMatterParser
         "title", "description", "layout", "order", "draft", "date", "updated", "permalink", "author",
         "reviewed_by", "last_reviewed", "next_review",
         // Read by later stages: the theme, structured data and the trust checks.
-        "exercise", "medical", "readability", "toc",
+        "exercise", "medical", "readability", "toc", "statistics",
         // The "Find a topic" A to Z: the topics and symptoms a page explains.
         "topics",
     ];
@@ -143,7 +143,7 @@ public static class FrontMatterParser
                     }
 
                     break;
-                case "medical" or "readability":
+                case "medical" or "readability" or "statistics":
                     values.Mapping(key, value);
                     break;
                 case "toc":

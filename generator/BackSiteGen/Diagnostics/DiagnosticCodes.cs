@@ -51,6 +51,9 @@ public static class DiagnosticCodes
     public const string BibliographyTwice = "BSG0510";
 
     public const string UnknownContainer = "BSG0801";
+    public const string ContainerUnclosed = "BSG0802";
+    public const string ContainerTextDropped = "BSG0803";
+    public const string CareCardHeadingOutranks = "BSG0804";
     public const string ExercisePictureIncomplete = "BSG0850";
     public const string ExercisePictureUnknownKey = "BSG0851";
     public const string ReadabilityTooHard = "BSG0701";
@@ -71,6 +74,13 @@ public static class DiagnosticCodes
     public const string HeadingLevelSkipped = "BSG0741";
     public const string VagueLinkText = "BSG0742";
     public const string EmptyLink = "BSG0743";
+    public const string PublisherMissing = "BSG0750";
+    public const string UnfinishedText = "BSG0751";
+    public const string PlaceholderAddress = "BSG0760";
+    public const string StatisticWithoutSource = "BSG0770";
+    public const string StatisticAllowWithoutReason = "BSG0771";
+    public const string StatisticAllowUnused = "BSG0772";
+    public const string DoseWithoutSource = "BSG0773";
     public const string BrokenLink = "BSG0601";
     public const string BrokenAnchor = "BSG0602";
     public const string MissingResource = "BSG0603";
@@ -79,6 +89,7 @@ public static class DiagnosticCodes
     public const string ThirdPartyResource = "BSG0606";
     public const string BrokenExternalLink = "BSG0607";
     public const string BrokenExternalAnchor = "BSG0608";
+    public const string BasePathMismatch = "BSG0609";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -123,6 +134,9 @@ public static class DiagnosticCodes
         [EntryWithoutCitation] = "In the built page, a reference entry is not linked from any citation, or its back link points nowhere.",
         [BibliographyTwice] = "The content folder has more than one bibliography file; keep one.",
         [UnknownContainer] = "A ':::name' container is not one the theme knows (note, tip, did-you-know, warning, immediate, urgent, non-urgent, steps).",
+        [ContainerUnclosed] = "A ':::name' container is never closed, so it takes in everything after it; add a ':::' line where it ends.",
+        [ContainerTextDropped] = "Text after a ':::' fence would not be shown (a closing ':::' stands alone; only callouts take a label after their name).",
+        [CareCardHeadingOutranks] = "A care card holds a heading of a higher level than its own, usually a section that belongs after the card.",
         [ExercisePictureIncomplete] = "An exercise picture (front matter exercise.pictures) has no label, image or alt text.",
         [ExercisePictureUnknownKey] = "An exercise picture has a key other than label, caption, image and alt.",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
@@ -143,6 +157,13 @@ public static class DiagnosticCodes
         [HeadingLevelSkipped] = "A heading skips a level, or the body has a level-1 heading; screen reader users navigate by headings.",
         [VagueLinkText] = "Link text such as 'click here' or 'read more' does not say where the link goes.",
         [EmptyLink] = "A link has no text, so a screen reader reads only its address.",
+        [PublisherMissing] = "site.yml names no publisher; add publisher: { name, url } (the organisation readers can hold to account).",
+        [UnfinishedText] = "A placeholder or unfinished-work marker (TODO, TBD, FIXME, XXX, lorem ipsum) is in a page: an error in a build, a warning in serve.",
+        [PlaceholderAddress] = "A link or address at a reserved documentation domain (example.com, .example, .invalid, .test, localhost): a note while the site's own URL is one too, an error when publishing to a real one.",
+        [StatisticWithoutSource] = "A sentence states a statistic (a percentage, a rate, a count of people or studies, a change in a measure) without a citation in the same sentence or list item.",
+        [StatisticAllowWithoutReason] = "A page's statistics.allow entry has no text or no reason.",
+        [StatisticAllowUnused] = "A page's statistics.allow entry matches no sentence that needs it; remove it.",
+        [DoseWithoutSource] = "A page gives doses (rounds, seconds, times a day) but does not say where they come from: no citation or #link in the section that gives them.",
         [BrokenLink] = "A link points to a page or file that is not in the built site (links: broken_page).",
         [BrokenAnchor] = "A link's #fragment is not an id on the page it points to (links: broken_anchor).",
         [MissingResource] = "An image, stylesheet, script, media file, frame or CSS url() is not in the built site (links: missing_resource).",
@@ -151,5 +172,6 @@ public static class DiagnosticCodes
         [ThirdPartyResource] = "A page loads a script, stylesheet, font, image, media or frame from another origin, which learns who reads it (links: third_party_resource).",
         [BrokenExternalLink] = "With --external: a link to another site failed (4xx, 5xx after retries, timeout, no such host) (links: broken_external).",
         [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
+        [BasePathMismatch] = "Many root-relative links miss their page by exactly a base path: the site was probably built or checked with another --base-url.",
     };
 }

@@ -14,7 +14,9 @@ public static class DiagnosticFormatter
             Severity.Warning => "warning",
             _ => "info",
         };
-        return $"{d.Span}: {kind} {d.Code}: {d.Message}";
+        // One finding, one line, whatever a message quotes: editors and CI parse line by line.
+        var message = d.Message.AsSpan().IndexOfAny('\r', '\n') < 0 ? d.Message : d.Message.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
+        return $"{d.Span}: {kind} {d.Code}: {message}";
     }
 
     /// <summary>A GitHub Actions workflow command, so the finding appears on the pull request's line.</summary>

@@ -30,11 +30,16 @@ public sealed class MarkdownRenderer
     private readonly ImageSizeCache _imageSizes = new();
     private readonly bool _lintAccessibility;
     private readonly RawHtmlPolicy _rawHtml;
+    private readonly Trust.PageLint? _lint;
 
     /// <param name="bibliography">The site's sources; citations of other keys are errors.</param>
     /// <param name="glossary">Terms to link on first use; null for none.</param>
     /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
     /// <param name="rawHtml">What raw HTML in content may do (scripts and frames are refused by default).</param>
+    /// <param name="lint">The trust checks on unfinished text, placeholders and statistics; null for none.</param>
+    internal MarkdownRenderer(Bibliography? bibliography, Glossary.Glossary? glossary, bool lintAccessibility, RawHtmlPolicy? rawHtml, Trust.PageLint? lint)
+        : this(bibliography, glossary, lintAccessibility, rawHtml) => _lint = lint;
+
     public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true, RawHtmlPolicy? rawHtml = null)
     {
         _bibliography = bibliography ?? Bibliography.Empty;
@@ -93,6 +98,8 @@ public sealed class MarkdownRenderer
             AccessibilityLint.Check(document, page, diagnostics);
         }
 
+        _lint?.Check(document, page, diagnostics);
+
         var toc = new List<TocEntry>();
         var links = new List<SourceLink>();
         var citations = new PageCitations(page, _bibliography, diagnostics);
@@ -120,8 +127,8 @@ public sealed class MarkdownRenderer
                     }
 
                     break;
-                case CustomContainer container when ContainerKind.Find(container.Info) is null:
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownContainer, SpanOf(page, container.Line, container.Column), ContainerKind.UnknownMessage(container.Info)));
+                case CustomContainer container:
+                    ContainerCheck.Check(container, page, body, diagnostics);
                     break;
                 case CitationGroup group:
                     citations.Add(group);

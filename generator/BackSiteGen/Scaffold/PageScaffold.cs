@@ -11,8 +11,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace BackSiteGen.Scaffold;
 
-/// <summary>Starts a page with complete front matter from the theme's archetype, so a new page passes the build and
-/// the review checks from its first save: today's review date, the next one at the site's interval, the editorial team.</summary>
+/// <summary>Starts a page from the theme's archetype. Review data is written only when the writer says the text was
+/// reviewed (<c>--reviewed-by</c>, <c>--reviewed-on</c>): then the reviewer, the review date and the next one at the
+/// site's interval. Otherwise the page is <c>draft: true</c>, so it cannot be published until someone fills it in and
+/// records its review; whatever the archetype leaves to write starts with "TODO:", which a build refuses.</summary>
 public static class PageScaffold
 {
     public const string ArchetypesFolder = "archetypes";
@@ -28,7 +30,9 @@ public static class PageScaffold
     private static readonly JsonWriterOptions YamlStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="path">The new page, relative to the current folder or to the content folder; ".md" is added when missing.</param>
-    public static ScaffoldResult Create(BuildOptions options, PageKind kind, string path, string title, string? description)
+    /// <param name="reviewedBy">Who reviewed the text (a role such as the site's clinical review team, never invented).</param>
+    /// <param name="reviewedOn">When it was reviewed; today when only <paramref name="reviewedBy"/> is given.</param>
+    public static ScaffoldResult Create(BuildOptions options, PageKind kind, string path, string title, string? description, string? reviewedBy = null, DateOnly? reviewedOn = null)
     {
         var contentDir = options.FullPath(options.ContentDir);
         var themeDir = options.FullPath(options.ThemeDir);
@@ -69,13 +73,27 @@ public static class PageScaffold
 
         var config = SiteConfigLoader.Load(contentDir, options.DisplayPath(contentDir), null, new DiagnosticBag());
         var today = options.Today;
+        var reviewed = reviewedBy is not null || reviewedOn is not null;
+        var reviewer = string.IsNullOrWhiteSpace(reviewedBy) ? SiteReviewer(config) : reviewedBy.Trim();
+        var reviewDate = reviewedOn ?? today;
+        if (reviewed && reviewer is null)
+        {
+            return Refuse("Say who reviewed the page with --reviewed-by \"…\" (site.yml names no editorial_team).");
+        }
+
+        if (reviewDate > today)
+        {
+            return Refuse($"--reviewed-on {reviewDate:yyyy-MM-dd} is after today: a review is recorded once it has happened.");
+        }
+
         var model = new ScriptObject
         {
             ["title"] = title.Trim(),
             ["description"] = string.IsNullOrWhiteSpace(description) ? DescriptionPlaceholder : description.Trim(),
-            ["reviewed_by"] = config.EditorialTeam,
-            ["last_reviewed"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["next_review"] = today.AddYears(ReviewYears(config)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["reviewed"] = reviewed,
+            ["reviewed_by"] = reviewer,
+            ["last_reviewed"] = reviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["next_review"] = reviewDate.AddYears(ReviewYears(config)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["layout"] = kind == PageKind.Exercise && File.Exists(Path.Combine(themeDir, "layouts", "exercise.html")) ? "exercise" : null,
         };
         model.SetValue("yaml", DelegateCustomFunction.CreateFunc<string?, string>(Yaml), readOnly: true);
@@ -95,7 +113,18 @@ public static class PageScaffold
             return Refuse($"Cannot write '{display}': {ex.Message}");
         }
 
-        return new ScaffoldResult(target, display, null);
+        return new ScaffoldResult(target, display, null) { Draft = !reviewed };
+    }
+
+    /// <summary>The reviewer site.yml names for every page (review.default_reviewer, else editorial_team), read tolerantly.</summary>
+    private static string? SiteReviewer(SiteConfig config)
+    {
+        var fallback = config.Sections.TryGetValue("review", out var review)
+            && review.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "default_reviewer" }).Value is YamlScalarNode { Value: { } text }
+            && !string.IsNullOrWhiteSpace(text)
+                ? text
+                : null;
+        return fallback ?? (string.IsNullOrWhiteSpace(config.EditorialTeam) ? null : config.EditorialTeam);
     }
 
     /// <summary>Where the page goes: the path as written if that is inside the content folder, else the path below it.</summary>

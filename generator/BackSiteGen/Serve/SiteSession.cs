@@ -328,7 +328,8 @@ public sealed class SiteSession
         {
             PageSources = pageSources,
             Stale = stale,
-            BuildWouldFail = SiteBuilder.Fails(all, _options),
+            // What only warns in the preview stops a build.
+            BuildWouldFail = SiteBuilder.Fails(all.Select(d => Trust.PageLint.StopsBuild(d) ? d with { Severity = Severity.Error } : d), _options),
         };
         _current = site;
         return new RebuildReport(trigger, changed, all, pagesRendered, full, problemsChanged, site, clock.Elapsed);

@@ -3,6 +3,7 @@ namespace BackSiteGen.Site;
 /// <summary>What to build and how; paths may be relative to the current folder.</summary>
 /// <param name="WorkingDirectory">Where relative paths start; the current folder when null.</param>
 /// <param name="External">Also check links to other sites (network; never part of a plain build).</param>
+/// <param name="Preview">A <c>serve</c> preview: checks that stop a build (unfinished text, placeholder addresses) only warn.</param>
 /// <param name="BuildDate">The day the build counts as "today" (drafts by date, review due dates); injectable for tests.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
@@ -13,7 +14,8 @@ public sealed record BuildOptions(
     bool Drafts = false,
     DateOnly? BuildDate = null,
     string? WorkingDirectory = null,
-    bool External = false)
+    bool External = false,
+    bool Preview = false)
 {
     public DateOnly Today => BuildDate ?? DateOnly.FromDateTime(DateTime.Now);
 

@@ -26,6 +26,26 @@ public static class PageRenderer
     {
         using var recording = RenderDependencies.Record();
         var page = text.Page;
+        var (content, layout, globals) = Prepare(text, site, diagnostics, siteModel);
+        var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
+        var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
+        return html is null ? null : new RenderedPage(page, layout, content, html)
+        {
+            Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics),
+            EmbeddedPages = [.. recording.Dependencies.EmbeddedPages],
+        };
+    }
+
+    /// <summary>Renders the page again recording which template wrote what, for placing a finding in a partial.</summary>
+    public static TemplateTrace? Trace(PageText text, SiteContext site)
+    {
+        var (_, layout, globals) = Prepare(text, site, new DiagnosticBag(), null);
+        return site.Templates.Trace(layout, globals);
+    }
+
+    private static (RenderedContent Content, string Layout, ScriptObject Globals) Prepare(PageText text, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel)
+    {
+        var page = text.Page;
         var content = site.Markdown.Render(text, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
         var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout);
@@ -35,13 +55,7 @@ public static class PageRenderer
             ["site"] = siteModel ?? site.SiteModel,
             ["page"] = pageModel,
         };
-        var pageSpan = page.FrontMatter.SpanOf("layout", page.Source.DisplayPath);
-        var html = site.Templates.Render(layout, globals, pageSpan, diagnostics);
-        return html is null ? null : new RenderedPage(page, layout, content, html)
-        {
-            Trust = TrustStage.CheckRenderedPage(page, layout, content, html, site, diagnostics),
-            EmbeddedPages = [.. recording.Dependencies.EmbeddedPages],
-        };
+        return (content, layout, globals);
     }
 
     public static string LayoutOf(Page page, Theme theme)

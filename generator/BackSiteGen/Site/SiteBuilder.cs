@@ -128,7 +128,7 @@ public static class SiteBuilder
         siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
         siteModel.IsReadOnly = true;
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
-        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml);
+        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml, trust.Lint);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown, bodies);
         stages?.Mark("urls, navigation, site model");

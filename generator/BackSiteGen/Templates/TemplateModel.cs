@@ -22,7 +22,7 @@ public static class TemplateModel
             ["language"] = config.Language,
             ["editorial_team"] = config.EditorialTeam,
             ["feedback_email"] = config.FeedbackEmail,
-            ["publisher"] = new ScriptObject { ["name"] = config.Publisher.Name, ["url"] = config.Publisher.Url },
+            ["publisher"] = new ScriptObject { ["name"] = config.Publisher?.Name, ["url"] = config.Publisher?.Url },
             ["nav"] = Array(navigation.Items.Select(NavItem)),
         };
         return site;

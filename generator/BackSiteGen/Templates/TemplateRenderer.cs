@@ -88,24 +88,61 @@ public sealed class TemplateRenderer
         }
     }
 
-    private TemplateContext NewContext() =>
-        new(_builtins)
+    /// <summary>Renders <paramref name="layout"/> again, recording which template wrote each part of the output; null
+    /// when it fails (the build already reported why).</summary>
+    /// <remarks>A fresh context per call: tracing is only for pages with a finding to place, never the hot path.</remarks>
+    public TemplateTrace? Trace(string layout, ScriptObject globals)
+    {
+        if (!_theme.Templates.TryGetValue(Theme.LayoutPath(layout), out var template))
         {
-            TemplateLoader = _loader,
-            MemberRenamer = StandardMemberRenamer.Default,
-            StrictVariables = false,
-            EnableRelaxedMemberAccess = true,
-            LoopLimit = 100_000,
-            RecursiveLimit = 64,
-            ObjectRecursionLimit = 64,
-            // Scriban silently cuts longer strings to this length and appends "...", so it must exceed any page's
-            // content plus the layout around it (MarkdownRenderer refuses larger pages with a diagnostic).
-            LimitToString = 2 * Markdown.MarkdownRenderer.MaxHtmlLength,
+            return null;
+        }
 
-            // A few-megabyte page is fine; a template that writes gigabytes in its first second is not.
-            OutputLimit = 4 * Markdown.MarkdownRenderer.MaxHtmlLength,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-        };
+        var context = Configure(new TracingTemplateContext(_builtins));
+        foreach (var (key, compiled) in _theme.Templates)
+        {
+            context.CachedTemplates[key] = compiled;
+        }
+
+        using var cancel = new CancellationTokenSource(_timeout);
+        context.CancellationToken = cancel.Token;
+        context.PushGlobal(_functions);
+        context.PushGlobal(globals);
+        var output = context.Output;
+        try
+        {
+            // Render clears the output's builder, so the segments are taken from the output object, not its text.
+            var html = template.Render(context);
+            return new TemplateTrace(context.SegmentsOf(output), html);
+        }
+        catch (Exception ex) when (ex is ScriptRuntimeException or OperationCanceledException or ArgumentException or InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArithmeticException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private TemplateContext NewContext() => Configure(new TemplateContext(_builtins));
+
+    private T Configure<T>(T context)
+        where T : TemplateContext
+    {
+        context.TemplateLoader = _loader;
+        context.MemberRenamer = StandardMemberRenamer.Default;
+        context.StrictVariables = false;
+        context.EnableRelaxedMemberAccess = true;
+        context.LoopLimit = 100_000;
+        context.RecursiveLimit = 64;
+        context.ObjectRecursionLimit = 64;
+
+        // Scriban silently cuts longer strings to this length and appends "...", so it must exceed any page's
+        // content plus the layout around it (MarkdownRenderer refuses larger pages with a diagnostic).
+        context.LimitToString = 2 * Markdown.MarkdownRenderer.MaxHtmlLength;
+
+        // A few-megabyte page is fine; a template that writes gigabytes in its first second is not.
+        context.OutputLimit = 4 * Markdown.MarkdownRenderer.MaxHtmlLength;
+        context.RegexTimeOut = TimeSpan.FromSeconds(1);
+        return context;
+    }
 
     private string TimeoutMessage(SourceSpan pageSpan) =>
         $"Rendering {pageSpan.File} took longer than {_timeout.TotalSeconds:0.#} s; the template probably loops forever.";

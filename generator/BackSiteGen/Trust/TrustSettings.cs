@@ -15,6 +15,9 @@ public sealed record TrustSettings(
     bool Accessibility,
     bool Glossary)
 {
+    /// <summary>The per-page checks against unfinished text, placeholders and unsourced statistics; null runs none.</summary>
+    internal PageLint? Lint { get; init; }
+
     public static TrustSettings Default { get; } = new(new ReadabilitySettings(), new ReviewSettings(), new StructuredDataSettings(), true, true);
 
     internal static TrustSettings Read(SiteConfig config, string siteYmlDisplay, DiagnosticBag diagnostics)

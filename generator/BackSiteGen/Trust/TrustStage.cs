@@ -5,6 +5,7 @@ using BackSiteGen.Markdown;
 using BackSiteGen.Markdown.Glossary;
 using BackSiteGen.Site;
 using BackSiteGen.Templates;
+using BackSiteGen.Trust.Placeholders;
 using BackSiteGen.Trust.Readability;
 using BackSiteGen.Trust.Review;
 using BackSiteGen.Trust.StructuredData;
@@ -23,7 +24,10 @@ internal static class TrustStage
     {
         var contentDir = options.FullPath(options.ContentDir);
         var displayContent = options.DisplayPath(contentDir);
-        var settings = TrustSettings.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        var siteYml = displayContent + "/" + SiteConfigLoader.FileName;
+        var settings = TrustSettings.Read(config, siteYml, diagnostics);
+        settings = settings with { Lint = new PageLint(options.Preview, !ReservedDomains.IsReserved(config.BaseUrl.Host)) };
+        SiteTrustData.Check(Path.Combine(contentDir, SiteConfigLoader.FileName), siteYml, config, settings, diagnostics);
         foreach (var page in index.Pages)
         {
             ReviewCheck.Check(page, settings.Review, config, options.Today, diagnostics);
@@ -101,7 +105,7 @@ internal static class TrustStage
             score,
             fm.LastReviewed,
             fm.NextReview,
-            settings.Review.ReviewerOf(fm.ReviewedBy, site.Config),
+            settings.Review.ReviewerOf(fm.ReviewedBy, site.Config) ?? string.Empty,
             content.References.Count,
             content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
             content.GlossaryTerms,

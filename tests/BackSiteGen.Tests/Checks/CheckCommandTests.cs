@@ -50,7 +50,7 @@ public sealed class CheckCommandTests
         var errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
         Assert.Equal(
             [
-                "site/css/site.css(2,24): error BSG0603: The CSS url() (font, image or stylesheet) '/fonts/missing.woff2' is not in the site: there is no page or file at /fonts/missing.woff2.",
+                "site/css/site.css(2,24): error BSG0603: The font '/fonts/missing.woff2' is not in the site: there is no page or file at /fonts/missing.woff2.",
                 "site/index.html(5,4): error BSG0601: The link '/posts/second/' goes nowhere: there is no page or file at /posts/second/.",
                 "site/index.html(5,41): error BSG0602: The link 'posts/first/#outro' goes to a missing anchor: /posts/first/ has no id 'outro'; did you mean /posts/first/#intro?",
                 "site/index.html(6,23): error BSG0603: The image '/img/a@2x.png' is not in the site: there is no page or file at /img/a@2x.png.",

@@ -18,7 +18,7 @@ public sealed class HtmlFactsExtractorTests
         var facts = HtmlFactsExtractor.Extract(html, "index.html");
 
         Assert.Equal(
-            ["/i.png Stylesheet", "/feed.xml PageLink", "/next/ Refresh", "/s.js Script", "a&b Hyperlink", "i.png Image", "a.png Image", "b,c.png Image", "w.webp Image", "v.mp4 Media", "p.jpg Media", "v.webm Media", "a.mp3 Media", "/f/ Frame", "/area/ Hyperlink"],
+            ["/i.png Icon", "/feed.xml PageLink", "/next/ Refresh", "/s.js Script", "/no.png Image", "a&b Hyperlink", "i.png Image", "a.png Image", "b,c.png Image", "w.webp Image", "v.mp4 Media", "p.jpg Media", "v.webm Media", "a.mp3 Media", "/f/ Frame", "/area/ Hyperlink"],
             facts.Links.Select(l => $"{l.Url} {l.Element}"));
         Assert.Equal(["café", "old"], facts.Ids.Keys.Order(StringComparer.Ordinal));
         var script = facts.Links.Single(l => l.Url == "/s.js");

@@ -74,7 +74,7 @@ public sealed class LinkCheckTests
         ---
         ## Links that work
         [heat](treatments/heat.md#how-to-use-heat), [a query](treatments/heat.md?utm=x#how-to-use-heat),
-        [mail](mailto:team@example.org), [phone](tel:+441234567890), [another site](https://www.nhs.uk/conditions/back-pain/),
+        [mail](mailto:team@nhs.net), [phone](tel:+441234567890), [another site](https://www.nhs.uk/conditions/back-pain/),
         [nested](treatments/deep/nested/page.md#section-two), [spaces](<treatments/hot and cold.md#which-one>),
         [encoded spaces](treatments/hot%20and%20cold.md), [accents](treatments/café.md#réchauffer),
         [a folder](treatments/), [root-relative](/treatments/heat/), [the links that work](#links-that-work), [the top](#top),
@@ -160,7 +160,7 @@ public sealed class LinkCheckTests
         Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                "content/index.md(6,18): error BSG0605: The link '/treatments/heat/' leaves the site's base path /sub/: it goes to /treatments/heat/. Start it with /sub/ or write it relative.",
+                "content/index.md(6,18): error BSG0605: The link '/treatments/heat/' leaves the site's base path /sub/: it goes to /treatments/heat/; did you mean /sub/treatments/heat/?",
             ],
             result.Errors());
     }
@@ -213,8 +213,8 @@ public sealed class LinkCheckTests
         Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                "content/fonts.css(1,14): error BSG0606: The page loads a CSS url() (font, image or stylesheet) from another origin (fonts.googleapis.com): 'https://fonts.googleapis.com/css2?family=Inter'. That server learns who reads the page; serve the file from the site instead.",
-                "content/fonts.css(2,24): error BSG0603: The CSS url() (font, image or stylesheet) 'images/missing.png' is not in the site: there is no page or file at /images/missing.png.",
+                "content/fonts.css(1,14): error BSG0606: The page loads a stylesheet from another origin (fonts.googleapis.com): 'https://fonts.googleapis.com/css2?family=Inter'. That server learns who reads the page; serve the file from the site instead.",
+                "content/fonts.css(2,24): error BSG0603: The image 'images/missing.png' is not in the site: there is no page or file at /images/missing.png.",
                 "content/index.md(6,1): error BSG0606: The page loads an image from another origin (images.example.com): 'https://images.example.com/a.png'. That server learns who reads the page; serve the file from the site instead.",
                 "content/index.md(7,14): error BSG0606: The page loads a script from another origin (cdn.example.com): 'https://cdn.example.com/x.js'. That server learns who reads the page; serve the file from the site instead.",
             ],

@@ -25,7 +25,7 @@ public sealed class CliTests
     [Fact]
     public void A_good_build_exits_with_0_and_prints_a_summary()
     {
-        using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
+        using var site = SiteFixture.Create("-- content/site.yml --\n" + SiteFixture.TrustData + "-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
 
         var (code, output, _) = Run("build", "--content", Path.Combine(site.Root, "content"), "--theme", site.ThemeDir, "--output", Path.Combine(site.Root, "output"));
 
@@ -37,7 +37,7 @@ public sealed class CliTests
     [Fact]
     public void Timings_name_each_stage_and_the_collector_work()
     {
-        using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
+        using var site = SiteFixture.Create("-- content/site.yml --\n" + SiteFixture.TrustData + "-- content/index.md --\n---\ntitle: Home\ndescription: H\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n---\nHello.\n");
 
         var (code, output, _) = Run("build", "--timings", "--content", Path.Combine(site.Root, "content"), "--theme", site.ThemeDir, "--output", Path.Combine(site.Root, "output"));
 

@@ -16,6 +16,7 @@ public sealed class NewCommandTests
         Hello.
         -- content/site.yml --
         title: Test site
+        publisher: { name: Test publisher }
         editorial_team: The review board
         review:
           max_interval_years: 2
@@ -33,26 +34,62 @@ public sealed class NewCommandTests
     [Theory]
     [InlineData("page")]
     [InlineData("exercise")]
-    public void A_new_page_has_complete_front_matter_and_builds_cleanly(string kind)
+    public void A_new_page_is_a_draft_that_stays_out_of_the_site_until_it_is_reviewed(string kind)
     {
         using var site = SiteFixture.Create(Site);
 
         var (code, output, error) = New(site, kind, "exercises/bridge", "--title", "Bridge: lift your hips", "--description", "Lift your hips to strengthen your back.");
 
         Assert.True(code == 0, error);
-        Assert.Contains("bridge.md", output, StringComparison.Ordinal);
+        Assert.Contains("bridge.md as a draft", output, StringComparison.Ordinal);
         var text = File.ReadAllText(Path.Combine(site.Root, "content", "exercises", "bridge.md"));
-        var today = DateOnly.FromDateTime(DateTime.Now);
         Assert.Contains("title: \"Bridge: lift your hips\"\n", text, StringComparison.Ordinal);
         Assert.Contains("description: \"Lift your hips to strengthen your back.\"\n", text, StringComparison.Ordinal);
-        Assert.Contains("reviewed_by: \"The review board\"\n", text, StringComparison.Ordinal);
-        Assert.Contains($"last_reviewed: {today:yyyy-MM-dd}\n", text, StringComparison.Ordinal);
-        Assert.Contains($"next_review: {today.AddYears(2):yyyy-MM-dd}\n", text, StringComparison.Ordinal);
-        // `new` dates the review today by the real clock, so the build must judge it on the same day.
-        var build = site.Build(site.Options() with { BuildDate = today });
+        Assert.Contains("draft: true\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reviewed_by:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("last_reviewed:", text, StringComparison.Ordinal);
+        var build = site.Build();
         Assert.True(build.Succeeded, string.Join('\n', build.Lines()));
-        Assert.Empty(build.Lines());
-        Assert.Contains("Bridge: lift your hips", site.ReadOutput("exercises/bridge/index.html"), StringComparison.Ordinal);
+        Assert.False(site.OutputExists("exercises/bridge/index.html"));
+    }
+
+    [Theory]
+    [InlineData("page", 9)]
+    [InlineData("exercise", 10)]
+    public void A_reviewed_new_page_is_stamped_but_cannot_publish_its_placeholders(string kind, int firstTodoLine)
+    {
+        using var site = SiteFixture.Create(Site);
+
+        var (code, output, error) = New(site, kind, "exercises/bridge", "--title", "Bridge", "--description", "Lift your hips.", "--reviewed-on", "2026-11-20");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("replace every 'TODO:'", output, StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(site.Root, "content", "exercises", "bridge.md"));
+        Assert.Contains("reviewed_by: \"The review board\"\nlast_reviewed: 2026-11-20\nnext_review: 2028-11-20\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("draft:", text, StringComparison.Ordinal);
+        var build = site.Build();
+        Assert.False(build.Succeeded);
+        Assert.Contains(build.Errors(), l => l.StartsWith($"content/exercises/bridge.md({firstTodoLine},1): error BSG0751: 'TODO' marks unfinished text", StringComparison.Ordinal));
+        Assert.DoesNotContain(build.Errors(), l => !l.Contains("BSG0751", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_reviewer_and_review_date_are_the_writers_to_give()
+    {
+        using var site = SiteFixture.Create(Site);
+
+        var (code, _, error) = New(site, "page", "heat.md", "--title", "Heat", "--reviewed-by", "Spine clinic review panel");
+        var (future, _, futureError) = New(site, "page", "ice.md", "--title", "Ice", "--reviewed-on", "2999-01-01");
+        var (badDate, _, badDateError) = New(site, "page", "rest.md", "--title", "Rest", "--reviewed-on", "20 November");
+
+        Assert.True(code == 0, error);
+        var text = File.ReadAllText(Path.Combine(site.Root, "content", "heat.md"));
+        Assert.Contains($"reviewed_by: \"Spine clinic review panel\"\nlast_reviewed: {DateOnly.FromDateTime(DateTime.Now):yyyy-MM-dd}\n", text, StringComparison.Ordinal);
+        Assert.Equal(2, future);
+        Assert.Contains("is after today", futureError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.Root, "content", "ice.md")));
+        Assert.Equal(2, badDate);
+        Assert.Contains("is not a date", badDateError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,10 +97,9 @@ public sealed class NewCommandTests
     {
         using var site = SiteFixture.Create(Site.Replace("review:\n  max_interval_years: 2", string.Empty, StringComparison.Ordinal));
 
-        var (code, output, _) = New(site, "page", Path.Combine(site.Root, "content", "heat.md"), "--title", "Heat");
+        var (code, _, _) = New(site, "page", Path.Combine(site.Root, "content", "heat.md"), "--title", "Heat", "--reviewed-by", "The review board");
 
         Assert.Equal(0, code);
-        Assert.Contains("write its description", output, StringComparison.Ordinal);
         var text = File.ReadAllText(Path.Combine(site.Root, "content", "heat.md"));
         Assert.Contains("description: \"TODO:", text, StringComparison.Ordinal);
         Assert.Contains($"next_review: {DateOnly.FromDateTime(DateTime.Now).AddYears(3):yyyy-MM-dd}\n", text, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class OddSiteTests
     public void Byte_order_marks_and_crlf_in_pages_and_site_yml_build()
     {
         using var site = SiteFixture.Create(SiteFixture.NoReviewCycle + Theme);
-        site.WriteBytes("content/site.yml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("title: \"BOM\"\r\nbase_url: https://example.org/\r\n")]);
+        site.WriteBytes("content/site.yml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("title: \"BOM\"\r\nbase_url: https://example.org/\r\n" + SiteFixture.TrustData.Replace("\n", "\r\n", StringComparison.Ordinal))]);
         site.WriteBytes("content/index.md", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("---\r\ntitle: Home\r\ndescription: D\r\nlast_reviewed: 2026-01-10\r\nnext_review: 2028-01-10\r\n---\r\nLine one\r\n\r\n- item\r\n")]);
 
         var run = CliRun.Build(site);
@@ -138,7 +138,7 @@ public sealed class OddSiteTests
         Assert.Equal(1, CliRun.Build(site).Code);
 
         // The privacy check would still refuse a frame from another origin; this test is about the raw-HTML policy.
-        site.Write("content/site.yml", "security:\n  allow_scripts: true\n  allow_iframes: true\nlinks:\n  third_party_resource: off\n");
+        site.Write("content/site.yml", "security:\n  allow_scripts: true\n  allow_iframes: true\nlinks:\n  third_party_resource: off\n" + SiteFixture.TrustData);
         var run = CliRun.Build(site);
         Assert.True(run.Code == 0, run.All);
         Assert.Contains("<script>track()</script>", site.ReadOutput("b/index.html"), StringComparison.Ordinal);

@@ -11,6 +11,9 @@ internal sealed class SiteFixture : IDisposable
     /// (every page needs review dates) and has tests of its own in Trust/.</summary>
     public const string NoReviewCycle = "-- content/site.yml --\nreview: { enabled: false }\n";
 
+    /// <summary>The site.yml lines every reviewed site needs: nobody is invented as publisher or reviewer (issue 16).</summary>
+    public const string TrustData = "publisher: { name: Test publisher }\neditorial_team: Test review team\n";
+
     private SiteFixture(string root) => Root = root;
 
     public string Root { get; }

@@ -1,16 +1,19 @@
+using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
 using BackSiteGen.Markdown;
 using BackSiteGen.Tests.Infrastructure;
 
 namespace BackSiteGen.Tests.Markdown;
 
-/// <summary>Runs the examples of Containers.spec.md: the Markdown a writer types and the HTML the theme receives.</summary>
+/// <summary>Runs the examples of Containers.spec.md: the Markdown a writer types, the HTML the theme receives and,
+/// after a second '.', the container diagnostics (BSG08xx) the writer sees, as "(line,column): severity code".</summary>
 public sealed class ContainerSpecTests
 {
     private static readonly MarkdownRenderer Renderer = new();
 
-    public static TheoryData<string, string, string> Examples()
+    public static TheoryData<string, string, string, string> Examples()
     {
-        var data = new TheoryData<string, string, string>();
+        var data = new TheoryData<string, string, string, string>();
         var lines = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "BackSiteGen.Tests", "Markdown", "Containers.spec.md"));
         string? title = null;
         for (var i = 0; i < lines.Length; i++)
@@ -24,7 +27,10 @@ public sealed class ContainerSpecTests
                 var end = Array.IndexOf(lines, "~~~~", i);
                 var body = lines[(i + 1)..end];
                 var dot = Array.IndexOf(body, ".");
-                data.Add($"{title} (line {i + 1})", string.Join('\n', body[..dot]) + "\n", string.Join('\n', body[(dot + 1)..]) + "\n");
+                var second = Array.IndexOf(body, ".", dot + 1);
+                var html = second < 0 ? body[(dot + 1)..] : body[(dot + 1)..second];
+                var expected = second < 0 ? [] : body[(second + 1)..];
+                data.Add($"{title} (line {i + 1})", string.Join('\n', body[..dot]) + "\n", string.Join('\n', html) + "\n", string.Join('\n', expected));
                 i = end;
             }
         }
@@ -34,10 +40,23 @@ public sealed class ContainerSpecTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Renders_as_the_spec_says(string example, string markdown, string html)
+    public void Renders_as_the_spec_says(string example, string markdown, string html, string diagnostics)
     {
         Assert.False(string.IsNullOrEmpty(example));
         Assert.Equal(html, Markdig.Markdown.ToHtml(markdown, Renderer.Pipeline));
+        Assert.Equal(diagnostics, string.Join('\n', ContainerDiagnostics(markdown)));
+    }
+
+    /// <summary>The BSG08xx diagnostics of the Markdown as the body of a page that starts at line 1.</summary>
+    private static IEnumerable<string> ContainerDiagnostics(string markdown)
+    {
+        var frontMatter = new FrontMatter("T", "D", null, null, false, null, null, null, null, null, null, null, new Dictionary<string, object?>(), new Dictionary<string, SourceSpan>());
+        var page = new Page(new SourceFile("spec.md", "/spec.md", "spec.md"), frontMatter, 1, "/spec/", "spec/index.html", string.Empty);
+        var bag = new DiagnosticBag();
+        Renderer.Render(new PageText(page, markdown), new SiteIndex([page], new Dictionary<string, string>(), "/"), bag);
+        return bag.ToSortedList()
+            .Where(d => d.Code.StartsWith("BSG08", StringComparison.Ordinal))
+            .Select(d => $"({d.Span.Line},{d.Span.Column}): {(d.Severity == Severity.Error ? "error" : d.Severity == Severity.Warning ? "warning" : "info")} {d.Code}");
     }
 
     [Fact]

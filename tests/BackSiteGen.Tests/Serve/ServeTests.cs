@@ -35,6 +35,9 @@ public sealed class ServeTests
         Nothing to see.
         -- content/files/note.txt --
         A note.
+        -- content/site.yml --
+        publisher: { name: Test publisher }
+        editorial_team: Test review team
         """;
 
     private const string PageA = "---\ntitle: Page A\ndescription: A page.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n";
@@ -198,7 +201,7 @@ public sealed class ServeTests
     [Fact]
     public async Task A_project_site_is_served_below_its_base_path()
     {
-        await using var running = await RunningSite.StartAsync(Site + "\n-- content/site.yml --\nbase_url: https://owner.github.io/repo/\n");
+        await using var running = await RunningSite.StartAsync(Site + "\n-- content/site.yml --\nbase_url: https://owner.github.io/repo/\n" + BackSiteGen.Tests.Infrastructure.SiteFixture.TrustData);
 
         var (root, rootResponse) = await running.RawGetAsync("/");
         var (status, page) = await running.GetAsync("/repo/a/");

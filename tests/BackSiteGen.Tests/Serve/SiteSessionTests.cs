@@ -48,6 +48,9 @@ public sealed class SiteSessionTests
         <svg xmlns="http://www.w3.org/2000/svg"/>
         -- content/files/note.txt --
         A note.
+        -- content/site.yml --
+        publisher: { name: Test publisher }
+        editorial_team: Test review team
         """;
 
     private static (SiteFixture Site, SiteSession Session) Start(string spec = Site)
@@ -152,7 +155,7 @@ public sealed class SiteSessionTests
         var (site, session) = Start();
         using var _ = site;
 
-        var report = Edit(site, session, "content/site.yml", "title: A new site title\n");
+        var report = Edit(site, session, "content/site.yml", "title: A new site title\n" + SiteFixture.TrustData);
 
         Assert.True(report.Full);
         Assert.Contains("A new site title", Html(session, "b/index.html"), StringComparison.Ordinal);
@@ -200,7 +203,7 @@ public sealed class SiteSessionTests
         Assert.Contains("First version.", Html(session, "a/index.html"), StringComparison.Ordinal);
         Assert.Contains(session.Current.Problems, d => d.Span.File.EndsWith("site.yml", StringComparison.Ordinal));
 
-        var fixedReport = Edit(site, session, "content/site.yml", "title: Fixed\n");
+        var fixedReport = Edit(site, session, "content/site.yml", "title: Fixed\n" + SiteFixture.TrustData);
         Assert.True(fixedReport.Full);
         Assert.Empty(session.Current.Problems);
     }

@@ -8,6 +8,7 @@ public sealed class TrustBuildTests
 {
     private const string HardAndOverdue = """
         -- content/site.yml --
+        publisher: { name: Test publisher }
         title: Back pain
         base_url: https://example.org/
         editorial_team: Spine editorial team
@@ -144,6 +145,8 @@ public sealed class TrustBuildTests
     {
         using var site = SiteFixture.Create("""
             -- content/site.yml --
+            publisher: { name: Test publisher }
+            editorial_team: Editorial team
             review: { max_interval_years: 2, due_soon_days: 30 }
             -- content/backwards.md --
             ---
@@ -180,6 +183,8 @@ public sealed class TrustBuildTests
     {
         using var site = SiteFixture.Create("""
             -- content/site.yml --
+            publisher: { name: Test publisher }
+            editorial_team: Editorial team
             review: { default_reviewer: Clinical board }
             -- content/a.md --
             ---
@@ -206,6 +211,8 @@ public sealed class TrustBuildTests
         const string Jargon = "Vertebrogenic pathophysiology necessitates comprehensive multidisciplinary evaluation incorporating radiological investigations.";
         using var site = SiteFixture.Create($"""
             -- content/site.yml --
+            publisher: {"{"} name: Test publisher {"}"}
+            editorial_team: Editorial team
             readability: {"{"} max_grade: 6 {"}"}
             -- content/reasoned.md --
             ---
@@ -239,6 +246,8 @@ public sealed class TrustBuildTests
     {
         using var site = SiteFixture.Create("""
             -- content/site.yml --
+            publisher: { name: Test publisher }
+            editorial_team: Editorial team
             structured_data: { condition: Chronic low back pain }
             -- content/cat-cow.md --
             ---
@@ -297,7 +306,7 @@ public sealed class TrustBuildTests
     [Fact]
     public void Accessibility_lint_reports_skipped_headings_vague_and_empty_links_and_allows_decorative_images()
     {
-        using var site = SiteFixture.Create("""
+        using var site = SiteFixture.Create("-- content/site.yml --\n" + SiteFixture.TrustData + """
             -- content/a.md --
             ---
             title: A

@@ -19,7 +19,7 @@ internal static class ReviewCheck
         var file = page.Source.DisplayPath;
         if (string.IsNullOrWhiteSpace(settings.ReviewerOf(fm.ReviewedBy, config)))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ReviewMissing, fm.SpanOf("reviewed_by", file), "The page names no reviewer: add 'reviewed_by:' or set review.default_reviewer in site.yml."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ReviewMissing, fm.SpanOf("reviewed_by", file), "The page names no reviewer, and site.yml names no reviewing body: add 'reviewed_by: …' here, or 'editorial_team: …' (the team that reviews every page) to site.yml."));
         }
 
         if (fm.LastReviewed is not { } last)

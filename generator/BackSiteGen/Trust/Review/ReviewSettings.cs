@@ -8,9 +8,10 @@ public sealed record ReviewSettings(bool Enabled = true, int MaxIntervalYears = 
 {
     private static readonly string[] Keys = ["enabled", "max_interval_years", "due_soon_days", "default_reviewer"];
 
-    /// <summary>The reviewer of a page: its own <c>reviewed_by</c>, else the default reviewer, else the editorial team.</summary>
-    public string ReviewerOf(string? pageReviewer, SiteConfig config) =>
-        !string.IsNullOrWhiteSpace(pageReviewer) ? pageReviewer : DefaultReviewer ?? config.EditorialTeam;
+    /// <summary>The reviewer of a page: its own <c>reviewed_by</c>, else the default reviewer, else the editorial team;
+    /// null when none of them is written down (nobody is invented).</summary>
+    public string? ReviewerOf(string? pageReviewer, SiteConfig config) =>
+        !string.IsNullOrWhiteSpace(pageReviewer) ? pageReviewer : !string.IsNullOrWhiteSpace(DefaultReviewer) ? DefaultReviewer : string.IsNullOrWhiteSpace(config.EditorialTeam) ? null : config.EditorialTeam;
 
     internal static ReviewSettings Read(SiteConfig config, YamlValues values)
     {

@@ -58,14 +58,14 @@ internal static class JsonLdBuilder
 
         json.WritePropertyName("reviewedBy");
         var ownReviewer = !string.IsNullOrWhiteSpace(fm.ReviewedBy) && fm.ReviewedBy != settings.Review.ReviewerOf(null, config);
-        WriteNamed(json, ownReviewer ? "Person" : settings.StructuredData.ReviewerType, settings.Review.ReviewerOf(fm.ReviewedBy, config), null);
+        WriteNamed(json, ownReviewer ? "Person" : settings.StructuredData.ReviewerType, settings.Review.ReviewerOf(fm.ReviewedBy, config) ?? string.Empty, null);
         json.WritePropertyName("audience");
         json.WriteStartObject();
         json.WriteString("@type", "MedicalAudience");
         json.WriteString("audienceType", "Patient");
         json.WriteEndObject();
         json.WritePropertyName("publisher");
-        WriteNamed(json, "Organization", config.Publisher.Name, config.Publisher.Url);
+        WriteNamed(json, "Organization", config.Publisher?.Name ?? string.Empty, config.Publisher?.Url);
         json.WritePropertyName("about");
         WriteCondition(json, fm, settings.StructuredData.Condition);
         if (IsExercise(page, layout))

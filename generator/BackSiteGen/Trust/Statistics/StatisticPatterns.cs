@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace BackSiteGen.Trust.Statistics;
+
+/// <summary>What makes a sentence state a statistic, and what makes it a dose (an instruction, not a finding).</summary>
+/// <remarks>
+/// Statistics: a percentage (<c>64%</c>, <c>15 per cent</c>); a rate (<c>15 in every 100</c>, <c>1 in 4</c>,
+/// <c>out of every 100</c>, <c>a third of people</c>); a count of people or studies (<c>438,510 people</c>,
+/// <c>three trials</c>); a change in a measure (<c>20.3 points</c>, <c>twice as likely</c>, <c>half as much pain</c>,
+/// <c>doubled</c>). Deliberately not: years (2017), codes (M54.51, 64628), levels (L3, type 1), scales (0 to 100),
+/// durations (12 weeks), "one" before a noun ("one of these trials" names a study, it counts nothing), and vague
+/// quantities ("most people"): flagging those would bury the real findings in false alarms.
+/// Doses: rounds, reps, sets, breaths, seconds and minutes (<c>8 to 10 slow rounds</c>, <c>3 to 5 seconds</c>),
+/// <c>N on each side</c>, and <c>once / twice / N times a day</c>.
+/// </remarks>
+internal static partial class StatisticPatterns
+{
+    private const string Number = @"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+    private const string NumberWord = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundreds|a thousand|thousands|millions)";
+    private const string Many = "(?:" + Number + "|" + NumberWord + "|one)";
+    private const string People = "(?:people|persons|patients|participants|adults|children|men|women|cases|studies|trials|smokers|subjects|volunteers|individuals|respondents)";
+
+    public static Match FirstStatistic(string sentence) => StatisticPattern().Match(sentence);
+
+    public static Match FirstDose(string sentence) => DosePattern().Match(sentence);
+
+    [GeneratedRegex(
+        @"(?<!\w)" + Number + @"\s?(?:%|per\s?cent\b)"
+        + @"|\b" + Many + @"\s+(?:in|out\s+of)\s+(?:every\s+)?" + Many + @"\b"
+        + @"|\bout\s+of\s+every\s+" + Many + @"\b"
+        + @"|\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|a\s+fifth)\s+of\s+(?:the\s+|all\s+|these\s+)?" + People + @"\b"
+        + @"|(?<![\w.,])(?:" + Number + "|" + NumberWord + @")\s+(?:[a-z-]+\s+){0,2}?" + People + @"\b"
+        + @"|(?<![\w.,])" + Number + @"\s*(?:-\s*)?points?\b"
+        + @"|\b(?:" + Many + @"|twice|three)\s+times\s+(?:more|less|as|higher|lower|greater|fewer)\b"
+        + @"|\b(?:twice|half)\s+as\s+(?:likely|many|much|often|common|high|low)\b"
+        + @"|\b(?:doubled|tripled|halved|quadrupled)\b"
+        + @"|\b" + Number + @"-fold\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatisticPattern();
+
+    [GeneratedRegex(
+        @"(?<![\w.,])(?:" + Many + @")(?:\s*(?:to|or|-|–)\s*(?:" + Many + @"))?\s+(?:slow\s+|more\s+)?(?:reps?|repetitions?|rounds?|sets?|breaths?|seconds?|secs?|minutes?|mins?)\b"
+        + @"|(?<![\w.,])" + Number + @"(?:\s*(?:to|or|-|–)\s*" + Number + @")?\s+on\s+each\s+side\b"
+        + @"|\b(?:once|twice|(?:" + Many + @")\s+times)\s+(?:a|an|per|each)\s+(?:day|week|hour)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DosePattern();
+}

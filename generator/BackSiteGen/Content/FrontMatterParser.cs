@@ -17,6 +17,8 @@ public static class FrontMatterParser
         "reviewed_by", "last_reviewed", "next_review",
         // Read by later stages: the theme, structured data and the trust checks.
         "exercise", "medical", "readability", "toc", "statistics",
+        // The "Find a topic" A to Z: the topics and symptoms a page explains.
+        "topics",
     ];
 
     /// <summary>Splits on a first line of exactly <c>---</c> and the next line of <c>---</c> or <c>...</c>.</summary>
@@ -134,11 +136,21 @@ public static class FrontMatterParser
                 case "updated": updated = values.Date(key, value); break;
                 case "last_reviewed": lastReviewed = values.Date(key, value); break;
                 case "next_review": nextReview = values.Date(key, value); break;
-                case "exercise" or "medical" or "readability" or "statistics":
+                case "exercise":
+                    if (values.Mapping(key, value) is { } exercise)
+                    {
+                        FrontMatterPictures.Check(exercise, values, diagnostics);
+                    }
+
+                    break;
+                case "medical" or "readability" or "statistics":
                     values.Mapping(key, value);
                     break;
                 case "toc":
                     values.Flag(key, value);
+                    break;
+                case "topics":
+                    values.StringList(key, value);
                     break;
                 default:
                     values.UnknownKey(keyScalar, DiagnosticCodes.FrontMatterUnknownKey, KnownKeys, "the front matter");

@@ -69,6 +69,8 @@ public static class DiagnosticCodes
     public const string ContainerUnclosed = "BSG0802";
     public const string ContainerTextDropped = "BSG0803";
     public const string CareCardHeadingOutranks = "BSG0804";
+    public const string ExercisePictureIncomplete = "BSG0850";
+    public const string ExercisePictureUnknownKey = "BSG0851";
     public const string ReadabilityTooHard = "BSG0701";
     public const string ReadabilityOverrideWithoutReason = "BSG0702";
     public const string ReviewMissing = "BSG0710";
@@ -165,6 +167,8 @@ public static class DiagnosticCodes
         [ContainerUnclosed] = "A ':::name' container is never closed, so it takes in everything after it; add a ':::' line where it ends.",
         [ContainerTextDropped] = "Text after a ':::' fence would not be shown (a closing ':::' stands alone; only callouts take a label after their name).",
         [CareCardHeadingOutranks] = "A care card holds a heading of a higher level than its own, usually a section that belongs after the card.",
+        [ExercisePictureIncomplete] = "An exercise picture (front matter exercise.pictures) has no label, image or alt text.",
+        [ExercisePictureUnknownKey] = "An exercise picture has a key other than label, caption, image and alt.",
         [ReadabilityTooHard] = "The page's Flesch-Kincaid grade is above the limit (readability.max_grade in site.yml, default 8).",
         [ReadabilityOverrideWithoutReason] = "A page raises its own readability limit without saying why (readability: { max_grade, reason }).",
         [ReviewMissing] = "The page has no reviewer, last_reviewed or next_review date; every page needs clinical sign-off.",

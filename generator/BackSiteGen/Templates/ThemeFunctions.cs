@@ -31,6 +31,7 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Markd
         // A theme may link to a page the site might not have (the home page, the urgent-help page): it asks first.
         functions.SetValue("page_url", DelegateCustomFunction.CreateFunc<string?, string?>(source => source is not null && index.PageAt(source) is { } page ? index.WithBasePath(page.Url) : null), readOnly: true);
         functions.SetValue("has_template", DelegateCustomFunction.CreateFunc<string?, bool>(name => name is not null && theme.Templates.ContainsKey(name)), readOnly: true);
+        ReaderFunctions.Import(functions, index);
     }
 
     /// <summary>The pages directly in <paramref name="folder"/> (not its index), in navigation order, each with its

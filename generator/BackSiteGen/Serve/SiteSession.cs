@@ -166,6 +166,13 @@ public sealed class SiteSession
             return Change.Everything;
         }
 
+        // A file or folder that is now a link, or no longer a plain file, is judged as a build judges it: by loading the
+        // site again, whose scan refuses what leaves the content folder and what is not a regular file.
+        if (IsLinkOrSpecial(path))
+        {
+            return Change.Everything;
+        }
+
         if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             return Known(relative, _pageSources.ContainsKey(relative), path, () => pages.Add(relative));
@@ -201,6 +208,24 @@ public sealed class SiteSession
 
         // Gone: an editor's temporary file is nothing; a deleted folder took part of the site with it.
         return holdsPartOfSite ? Change.Everything : Change.None;
+    }
+
+    private static bool IsLinkOrSpecial(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                return true;
+            }
+
+            return info.Exists ? FileKinds.Of(path) != FileKind.Regular : false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     private static string? Below(string root, string path)

@@ -122,6 +122,24 @@ public sealed class SiteSessionTests
     }
 
     [Fact]
+    public void A_file_swapped_for_a_link_out_of_the_content_is_refused_as_build_refuses_it()
+    {
+        var (site, session) = Start();
+        using var _ = site;
+        var secret = Path.Combine(site.Root, "secret.txt");
+        File.WriteAllText(secret, "the secret\n");
+        var note = Path.Combine(site.Root, "content/files/note.txt");
+        File.Delete(note);
+        File.CreateSymbolicLink(note, secret);
+
+        var report = session.Apply([note]);
+
+        Assert.True(report!.Full);
+        Assert.DoesNotContain(session.Current.Files.Values, bytes => Encoding.UTF8.GetString(bytes).Contains("the secret", StringComparison.Ordinal));
+        Assert.Contains(session.Current.Problems, d => d.Code == "BSG0006" && d.Span.File == "content/files/note.txt");
+    }
+
+    [Fact]
     public void An_image_edit_renders_the_pages_again_with_its_new_size()
     {
         var (site, session) = Start(Site + "\n-- content/d.md --\n---\ntitle: Page D\ndescription: D.\nlast_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n![A dot](img/dot.svg)\n");

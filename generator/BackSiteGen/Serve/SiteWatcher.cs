@@ -13,6 +13,7 @@ public sealed class SiteWatcher : IDisposable
     private readonly SiteSession _session;
     private readonly Action<RebuildReport> _rebuilt;
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Dictionary<string, FileSystemWatcher> _trees = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _changes = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
@@ -45,8 +46,57 @@ public sealed class SiteWatcher : IDisposable
 
     private void Watch(IEnumerable<string> folders)
     {
-        foreach (var folder in folders.Where(Directory.Exists))
+        foreach (var folder in folders)
         {
+            WatchTree(folder);
+
+            // A watcher dies with its folder: one on the parent notices the folder deleted and made again (a checkout
+            // of another branch, a restore from backup) and watches the new one, which the session then loads whole.
+            if (Path.GetDirectoryName(folder) is { } parent && Directory.Exists(parent))
+            {
+                var above = new FileSystemWatcher(parent, Path.GetFileName(folder))
+                {
+                    IncludeSubdirectories = false,
+                    NotifyFilter = NotifyFilters.DirectoryName,
+                };
+                void Again(string path)
+                {
+                    if (string.Equals(path, folder, StringComparison.Ordinal))
+                    {
+                        WatchTree(folder);
+                        Enqueue(folder);
+                    }
+                }
+
+                above.Created += (_, e) => Again(e.FullPath);
+                above.Renamed += (_, e) => Again(e.FullPath);
+                above.Deleted += (_, e) => Enqueue(e.FullPath);
+                lock (_watchers)
+                {
+                    _watchers.Add(above);
+                }
+
+                above.EnableRaisingEvents = true;
+            }
+        }
+    }
+
+    /// <summary>Watches everything below <paramref name="folder"/>, replacing the watcher of a folder that was made again.</summary>
+    private void WatchTree(string folder)
+    {
+        lock (_watchers)
+        {
+            if (_trees.Remove(folder, out var old))
+            {
+                _watchers.Remove(old);
+                old.Dispose();
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
             var watcher = new FileSystemWatcher(folder)
             {
                 IncludeSubdirectories = true,
@@ -68,6 +118,7 @@ public sealed class SiteWatcher : IDisposable
                 _signal.Release();
             };
             _watchers.Add(watcher);
+            _trees[folder] = watcher;
             watcher.EnableRaisingEvents = true;
         }
     }
@@ -122,9 +173,14 @@ public sealed class SiteWatcher : IDisposable
 
     public void Dispose()
     {
-        foreach (var watcher in _watchers)
+        lock (_watchers)
         {
-            watcher.Dispose();
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+
+            _watchers.Clear();
         }
 
         _stop.Cancel();

@@ -116,6 +116,34 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task Serve_recovers_when_the_content_folder_is_deleted_and_made_again()
+    {
+        await using var running = await RunningSite.StartAsync(Site);
+        var content = Path.Combine(running.Site.Root, "content");
+        var copy = Path.Combine(running.Site.Root, "content-copy");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        Directory.Delete(content, recursive: true);
+        var gone = await running.WaitForAsync("/a/", b => b.Contains("BSG0002", StringComparison.Ordinal));
+        Assert.Contains("First version.", gone, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(copy, "a.md"), PageA + "Back again.\n");
+        Directory.Move(copy, content);
+        var back = await running.WaitForAsync("/a/", b => b.Contains("Back again.", StringComparison.Ordinal));
+        Assert.DoesNotContain(ServeInjection.OverlayId, back, StringComparison.Ordinal);
+
+        // And it still follows edits inside the folder made again.
+        running.Site.Write("content/a.md", PageA + "Edited after.\n");
+        await running.WaitForAsync("/a/", b => b.Contains("Edited after.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_broken_template_keeps_the_pages_and_names_the_template()
     {
         await using var running = await RunningSite.StartAsync(Site + """

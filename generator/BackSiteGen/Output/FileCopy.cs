@@ -13,18 +13,8 @@ public static class FileCopy
     /// the target is thrown, for the caller to report at the output folder.</summary>
     public static bool Regular(string source, string target, string display, DiagnosticBag diagnostics)
     {
-        try
+        if (Read(source, display, diagnostics, _ => string.Empty) is null)
         {
-            FileKinds.OpenRegular(source).Dispose();
-        }
-        catch (NotRegularFileException ex)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotRegularFile, SourceSpan.WholeFile(display), $"Refused: {ex.Message}."));
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(display), $"Cannot read the file: {ex.Message}"));
             return false;
         }
 
@@ -34,11 +24,9 @@ public static class FileCopy
 
     /// <summary>The bytes of a file that is still a regular file (for <c>serve</c>, which holds the site in memory);
     /// null, with an error at <paramref name="display"/>, otherwise.</summary>
-    public static byte[]? ReadRegular(string source, string display, DiagnosticBag diagnostics)
-    {
-        try
+    public static byte[]? ReadRegular(string source, string display, DiagnosticBag diagnostics) =>
+        Read(source, display, diagnostics, handle =>
         {
-            using var handle = FileKinds.OpenRegular(source);
             var bytes = new byte[RandomAccess.GetLength(handle)];
             var read = 0;
             while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
@@ -47,6 +35,17 @@ public static class FileCopy
             }
 
             return read == bytes.Length ? bytes : bytes[..read];
+        });
+
+    /// <summary>Opens the source as a regular file and reads it; null, with the reason at the file, when it is not one
+    /// or cannot be read.</summary>
+    private static T? Read<T>(string source, string display, DiagnosticBag diagnostics, Func<Microsoft.Win32.SafeHandles.SafeFileHandle, T> read)
+        where T : class
+    {
+        try
+        {
+            using var handle = FileKinds.OpenRegular(source);
+            return read(handle);
         }
         catch (NotRegularFileException ex)
         {

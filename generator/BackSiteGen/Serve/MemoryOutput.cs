@@ -49,18 +49,5 @@ public sealed class MemoryOutput : ISiteOutput
     /// <summary>Puts back a page's previous bytes (its new version failed to render).</summary>
     public void Restore(string outputPath, byte[] bytes) => _files[outputPath] = bytes;
 
-    /// <summary>Drops what the site no longer has.</summary>
-    public void KeepOnly(IReadOnlySet<string> outputPaths)
-    {
-        foreach (var path in _files.Keys)
-        {
-            if (!outputPaths.Contains(path))
-            {
-                _files.TryRemove(path, out _);
-                _copies.TryRemove(path, out _);
-            }
-        }
-    }
-
     private readonly record struct CopiedFile(string Source, long Length, DateTime Written);
 }

@@ -105,17 +105,16 @@ public sealed class SiteSession
         }
     }
 
-    private sealed record RebuildPlan(string Trigger, bool Full, IReadOnlyList<string> Pages, IReadOnlyList<(string OutputPath, string FullPath)> Files);
+    private sealed record RebuildPlan(string Trigger, bool Full, IReadOnlyList<string> Pages);
 
     private RebuildPlan? Plan(IReadOnlyCollection<string> changedPaths)
     {
         var full = false;
         var pages = new List<string>();
-        var files = new List<(string, string)>();
         var relevant = new List<string>();
         foreach (var path in changedPaths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p))).Distinct(StringComparer.Ordinal))
         {
-            var kind = Classify(path, pages, files);
+            var kind = Classify(path, pages);
             if (kind != Change.None)
             {
                 relevant.Add(_options.DisplayPath(path));
@@ -130,7 +129,7 @@ public sealed class SiteSession
 
         relevant.Sort(StringComparer.Ordinal);
         var trigger = relevant.Count == 1 ? relevant[0] : $"{relevant[0]} and {relevant.Count - 1} more";
-        return new RebuildPlan(trigger, full, pages.Distinct(StringComparer.Ordinal).ToList(), files);
+        return new RebuildPlan(trigger, full, pages.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private enum Change
@@ -140,7 +139,7 @@ public sealed class SiteSession
         Everything,
     }
 
-    private Change Classify(string path, List<string> pages, List<(string, string)> files)
+    private Change Classify(string path, List<string> pages)
     {
         if (Below(_themeDir, path) is { } themeRelative)
         {
@@ -181,7 +180,7 @@ public sealed class SiteSession
         // An image's width and height are written into every page that shows it.
         return ImageSize.CanRead(relative)
             ? (_staticFiles.Contains(relative) || File.Exists(path) ? Change.Everything : Change.None)
-            : Known(relative, _staticFiles.Contains(relative), path, () => files.Add((relative, path)));
+            : Known(relative, _staticFiles.Contains(relative), path, () => { }); // the finishing stage copies it again
     }
 
     /// <summary>A known file that still exists is rebuilt alone; a file that appeared or disappeared, or a folder, changes the site's shape.</summary>

@@ -22,4 +22,7 @@ public sealed record PageFacts(
 {
     /// <summary>The language code of the page's edition.</summary>
     public string Language { get; init; } = string.Empty;
+
+    /// <summary>A Spanish page's INFLESZ and Fernández-Huerta indices; null for pages in other languages.</summary>
+    public SpanishReadability? Spanish { get; init; }
 }

@@ -68,6 +68,26 @@ internal static class TextAnalyzer
         return new TextStatistics(words, sentences, syllables, poly);
     }
 
+    /// <summary>The words the counts are made of, stripped of punctuation as they are counted, so another syllable
+    /// counter can be compared with ours on exactly the same words.</summary>
+    internal static List<string> WordsOf(IEnumerable<string> blocks)
+    {
+        var words = new List<string>();
+        foreach (var block in blocks)
+        {
+            foreach (var range in block.AsSpan().SplitAny(" \t\n\r\u00A0"))
+            {
+                var token = block.AsSpan()[range];
+                if (token.Length > 0 && ContainsLetter(token))
+                {
+                    words.Add(TrimPunctuation(token).ToString());
+                }
+            }
+        }
+
+        return words;
+    }
+
     private static bool ContainsLetter(ReadOnlySpan<char> token)
     {
         foreach (var c in token)

@@ -141,7 +141,14 @@ internal static class TrustStage
             content.References.Count,
             content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
             content.GlossaryTerms,
-            hasJsonLd) { Language = language, Spanish = spanish };
+            hasJsonLd)
+        {
+            Language = language,
+            Spanish = spanish,
+            Permalink = new Uri(site.Config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri,
+            LanguageSpan = page.FrontMatter.SpanOf("translation_of", page.Source.DisplayPath),
+            Alternates = HreflangCheck.AlternatesIn(html),
+        };
     }
 
     /// <summary>Spanish, in any region: es, es-ES, es-419, es-MX.</summary>
@@ -179,6 +186,7 @@ internal static class TrustStage
             }
         }
 
+        HreflangCheck.Check(pages, site.Editions.Default.Code, diagnostics);
         if (site.Trust.StructuredData.Enabled && pages.Where(p => !p.HasJsonLd).Select(p => p.Source).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } without)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StructuredDataMissing, new SourceSpan(site.Theme.DisplayPathOf("partials/base.html"), 1, 1), $"{without.Count} page(s) have no JSON-LD, first {without[0]}: add {{{{ page.json_ld }}}} inside <head>."));

@@ -194,6 +194,11 @@ public static class SiteBuilder
             }
         }
 
+        if (strings.Has("citation.reference"))
+        {
+            labels[MarkdownRenderer.CitationLabelKey] = strings.Get("citation.reference");
+        }
+
         return labels;
     }
 

@@ -166,6 +166,9 @@ public static class SiteBuilder
             siteModel["glossary"] = TrustStage.GlossaryModel(glossaries.GetValueOrDefault(edition.Code));
             siteModel["language_name"] = edition.Name ?? (text.Has("language_name") ? text.Get("language_name") : edition.Code);
             siteModel["languages"] = languages;
+            // The bibliography is shared and its entries stay as published, in the default language: a page in another
+            // language marks them with lang so a screen reader reads them in the right voice.
+            siteModel["default_language"] = editions.Default.Code;
             siteModel.IsReadOnly = true;
             var markdown = new MarkdownRenderer(bibliography, glossaries.GetValueOrDefault(edition.Code), trust.Accessibility, rawHtml, trust.Lint, ContainerLabels(text));
             contexts[edition.Code] = new EditionContext(edition, siteModel, markdown, text, EditionContext.FunctionsFor(edition, editions, text, index));
@@ -192,6 +195,11 @@ public static class SiteBuilder
             {
                 labels[kind.Name] = strings.Get(key);
             }
+        }
+
+        if (strings.Has("citation.reference"))
+        {
+            labels[MarkdownRenderer.CitationLabelKey] = strings.Get("citation.reference");
         }
 
         return labels;
@@ -261,7 +269,9 @@ public static class SiteBuilder
         var summaries = outcomes.Where(o => o is not null).Select(o => o.Summary).OfType<RenderedPage>().ToList();
         foreach (var i in later)
         {
-            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries, pages[i]));
+            // Each edition's references page names the pages of its own edition that cite each source.
+            var edition = pages[i].Language;
+            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries.Where(s => s.Page.Language == edition), pages[i]));
             progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), toRender.Count + later.Count));
         }
 

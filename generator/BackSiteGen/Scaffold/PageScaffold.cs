@@ -71,7 +71,11 @@ public static class PageScaffold
             return Refuse($"The archetype '{options.DisplayPath(archetypePath)}' has errors: {string.Join("; ", template.Messages.Select(m => m.ToString()))}");
         }
 
-        var config = SiteConfigLoader.Load(contentDir, options.DisplayPath(contentDir), null, new DiagnosticBag());
+        var relativePath = Path.GetRelativePath(contentDir, target).Replace('\\', '/');
+        var edition = Editions.From(SiteConfigLoader.Load(contentDir, options.DisplayPath(contentDir), null, new DiagnosticBag())).OfSource(relativePath);
+
+        // A page of another edition is reviewed by that edition's team, in its words.
+        var config = edition.Config;
         var today = options.Today;
         var reviewed = reviewedBy is not null || reviewedOn is not null;
         var reviewer = string.IsNullOrWhiteSpace(reviewedBy) ? SiteReviewer(config) : reviewedBy.Trim();
@@ -99,7 +103,7 @@ public static class PageScaffold
         model.SetValue("yaml", DelegateCustomFunction.CreateFunc<string?, string>(Yaml), readOnly: true);
         var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000 };
         context.PushGlobal(model);
-        var text = template.Render(context);
+        var text = TranslationKeys(template.Render(context), edition, relativePath, contentDir);
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
@@ -114,6 +118,39 @@ public static class PageScaffold
         }
 
         return new ScaffoldResult(target, display, null) { Draft = !reviewed };
+    }
+
+    /// <summary>A new page of another edition says what it translates: the mirrored page, with its fingerprint now, so the
+    /// build can tell when the source changes after this translation (README, "Languages").</summary>
+    private static string TranslationKeys(string text, Edition edition, string relativePath, string contentDir)
+    {
+        if (edition.IsDefault || !text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var source = edition.Relative(relativePath);
+        var sourcePath = Path.Combine(contentDir, source);
+        if (!File.Exists(sourcePath))
+        {
+            return "---\ntranslation_of: \"TODO: the page this translates; " + source + " does not exist yet\"\n" + text["---\n".Length..];
+        }
+
+        var sourceText = new UTF8Encoding(false).GetString(File.ReadAllBytes(sourcePath));
+        var keys = $"translation_of: {source}\ntranslated_from: {Trust.TranslationFingerprint.Of(sourceText)}\n";
+
+        // The translation is due for review when its source is.
+        var sourceNext = sourceText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').FirstOrDefault(l => l.StartsWith("next_review:", StringComparison.Ordinal));
+        var lines = text[4..].Split('\n');
+        for (var i = 0; sourceNext is not null && i < lines.Length && lines[i] != "---"; i++)
+        {
+            if (lines[i].StartsWith("next_review:", StringComparison.Ordinal))
+            {
+                lines[i] = sourceNext.TrimEnd();
+            }
+        }
+
+        return "---\n" + keys + string.Join('\n', lines);
     }
 
     /// <summary>The reviewer site.yml names for every page (review.default_reviewer, else editorial_team), read tolerantly.</summary>

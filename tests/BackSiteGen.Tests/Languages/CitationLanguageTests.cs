@@ -33,3 +33,14 @@ public sealed class CitationLanguageTests
         Assert.Contains("lang=\"es\" aria-label=\"Volver a la cita 1\"", html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The accessibility lint knows vague link text in Spanish too.</summary>
+public sealed class SpanishLinkTextTests
+{
+    [Fact]
+    public void Haga_clic_aqui_is_vague_link_text()
+    {
+        using var site = BilingualSite.Create(spanish: BilingualSite.Spanish.Replace("Vea [de dónde salen las cantidades](index.md#cantidades).", "Para las cantidades, [haga clic aquí](index.md#cantidades).", StringComparison.Ordinal));
+        Assert.Contains(site.Build().Lines(), l => l.StartsWith("content/es/exercises/cat-cow.md(", StringComparison.Ordinal) && l.Contains("BSG0742", StringComparison.Ordinal));
+    }
+}

@@ -20,6 +20,9 @@ internal static class AccessibilityLint
     private static readonly HashSet<string> VagueLinkText = new(StringComparer.OrdinalIgnoreCase)
     {
         "click here", "here", "read more", "more", "link", "this link", "click", "this page", "learn more", "find out more",
+
+        // The same in Spanish, for the Spanish edition.
+        "haga clic aquí", "pulse aquí", "clic aquí", "aquí", "leer más", "lea más", "más", "más información", "enlace", "este enlace", "esta página", "saber más",
     };
 
     public static void Check(MarkdownDocument document, Page page, DiagnosticBag diagnostics)

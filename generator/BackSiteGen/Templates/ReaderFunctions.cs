@@ -158,9 +158,12 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
 
     /// <summary>The A to Z the "Find a topic" page shows: every <c>topics:</c> entry of every page, linking to
     /// that page, and every glossary term, linking to its meaning; a name given by several pages lists them all.</summary>
-    public ScriptArray TopicIndex(ScriptArray? glossary)
+    public ScriptArray TopicIndex(ScriptArray? glossary) => TopicIndex(glossary, _ => true, "Meaning in the glossary");
+
+    /// <summary>The A to Z of one edition: its pages' topics and its glossary page, with the link label in its language.</summary>
+    public ScriptArray TopicIndex(ScriptArray? glossary, Func<Page, bool> inEdition, string glossaryLabel)
     {
-        var byName = new SortedDictionary<string, (string Name, List<(string Title, string Url)> Links)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new SortedDictionary<string, (string Name, List<(string Title, string Url)> Links)>(Text.Alphabetical.Instance);
         void Add(string name, string title, string url)
         {
             name = name.Trim();
@@ -181,7 +184,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             }
         }
 
-        foreach (var page in index.Pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal))
+        foreach (var page in index.Pages.Where(inEdition).OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal))
         {
             foreach (var topic in TopicsOf(page))
             {
@@ -189,14 +192,14 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             }
         }
 
-        var glossaryPage = index.Pages.FirstOrDefault(p => p.FrontMatter.Layout == Trust.TrustStage.GlossaryLayout);
+        var glossaryPage = index.Pages.Where(inEdition).FirstOrDefault(p => p.FrontMatter.Layout == Trust.TrustStage.GlossaryLayout);
         if (glossaryPage is not null)
         {
             foreach (var term in glossary?.OfType<ScriptObject>() ?? [])
             {
                 if (term["term"] is string name && term["id"] is string id)
                 {
-                    Add(name, "Meaning in the glossary", index.WithBasePath(glossaryPage.Url) + "#" + id);
+                    Add(name, glossaryLabel, index.WithBasePath(glossaryPage.Url) + "#" + id);
                 }
             }
         }
@@ -216,7 +219,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
                 entries.Add(new ScriptObject { ["name"] = name, ["links"] = linkArray });
             }
 
-            letters.Add(new ScriptObject { ["letter"] = group.Key, ["id"] = "letter-" + (group.Key.Length == 1 ? group.Key.ToLowerInvariant() : "other"), ["entries"] = entries });
+            letters.Add(new ScriptObject { ["letter"] = group.Key, ["id"] = "letter-" + (group.Key == "Ñ" ? "enye" : group.Key.Length == 1 ? group.Key.ToLowerInvariant() : "other"), ["entries"] = entries });
         }
 
         return letters;
@@ -243,8 +246,8 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
 
     private static string LetterOf(string name)
     {
-        var first = char.ToUpperInvariant(name[0]);
-        return first is >= 'A' and <= 'Z' ? first.ToString() : "0–9";
+        var first = Text.Alphabetical.LetterOf(name);
+        return first is >= 'A' and <= 'Z' or 'Ñ' ? first.ToString() : "0–9";
     }
 
     [GeneratedRegex("""(?<open><a\b[^>]*>)(?<url>https?://[^<\s]+)</a>""", RegexOptions.CultureInvariant, 1000)]

@@ -30,6 +30,9 @@ public sealed record SiteConfig(
         null,
         new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal));
 
+    /// <summary>The other languages' editions (<c>languages:</c>), in the order written; the default language is <see cref="Language"/>.</summary>
+    public IReadOnlyList<SiteLanguage> Languages { get; init; } = [];
+
     /// <summary>The path every internal URL starts with: "/" for a user site, "/repo/" for a GitHub Pages project site.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }

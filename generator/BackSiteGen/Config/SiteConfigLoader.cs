@@ -8,7 +8,9 @@ public static class SiteConfigLoader
 {
     public const string FileName = "site.yml";
 
-    private static readonly string[] CoreKeys = ["title", "description", "base_url", "language", "publisher", "editorial_team", "feedback_email"];
+    private static readonly string[] CoreKeys = ["title", "description", "base_url", "language", "publisher", "editorial_team", "feedback_email", "languages"];
+
+    private static readonly string[] LanguageKeys = ["name", "title", "description", "editorial_team", "publisher_name", "condition"];
 
     /// <summary>Sections that belong to one feature each; the feature reads its own keys.</summary>
     public static readonly string[] SectionKeys = ["links", "external_links", "citations", "review", "readability", "glossary", "accessibility", "security", "theme", "structured_data"];
@@ -119,6 +121,9 @@ public static class SiteConfigLoader
                 case "publisher":
                     config = config with { Publisher = ParsePublisher(value, values, config.Publisher) };
                     break;
+                case "languages":
+                    config = config with { Languages = ParseLanguages(value, values, diagnostics) };
+                    break;
                 default:
                     if (SectionKeys.Contains(key))
                     {
@@ -136,7 +141,71 @@ public static class SiteConfigLoader
             }
         }
 
-        return config with { Sections = sections };
+        foreach (var same in config.Languages.Where(l => l.Code.Equals(config.Language, StringComparison.OrdinalIgnoreCase)))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LanguageInvalid, same.Span, $"'{same.Code}' is the site's default language (language: {config.Language}), published at the root; list only the other languages under 'languages'."));
+        }
+
+        return config with { Sections = sections, Languages = config.Languages.Where(l => !l.Code.Equals(config.Language, StringComparison.OrdinalIgnoreCase)).ToList() };
+    }
+
+    /// <summary><c>languages: { es: { name: Español, title: …, description: …, editorial_team: … } }</c>.</summary>
+    private static List<SiteLanguage> ParseLanguages(YamlNode node, YamlValues values, DiagnosticBag diagnostics)
+    {
+        var languages = new List<SiteLanguage>();
+        if (values.Mapping("languages", node) is not { } map)
+        {
+            return languages;
+        }
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } code } codeScalar)
+            {
+                continue;
+            }
+
+            // The code is also the folder the edition lives in and the first segment of its URLs.
+            if (!ValueShapes.IsLanguageTag(code) || code.Contains('/', StringComparison.Ordinal))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LanguageInvalid, values.Span(keyNode), $"'{DiagnosticFormatter.Printable(code)}' under 'languages' is not a BCP 47 language tag; write one such as es or pt-BR."));
+                continue;
+            }
+
+            if (languages.Exists(l => l.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LanguageInvalid, values.Span(keyNode), $"The language '{code}' is listed twice under 'languages'."));
+                continue;
+            }
+
+            string? name = null, title = null, description = null, team = null, publisher = null, condition = null;
+            if (values.Mapping("languages." + code, value) is { } entry)
+            {
+                foreach (var (fieldNode, fieldValue) in entry.Children)
+                {
+                    if (fieldNode is not YamlScalarNode { Value: { } field } fieldScalar)
+                    {
+                        continue;
+                    }
+
+                    var key = $"languages.{code}.{field}";
+                    switch (field)
+                    {
+                        case "name": name = values.Text(key, fieldValue); break;
+                        case "title": title = values.Text(key, fieldValue); break;
+                        case "description": description = values.Text(key, fieldValue); break;
+                        case "editorial_team": team = values.Text(key, fieldValue); break;
+                        case "publisher_name": publisher = values.Text(key, fieldValue); break;
+                        case "condition": condition = values.Text(key, fieldValue); break;
+                        default: values.UnknownKey(fieldScalar, DiagnosticCodes.ConfigUnknownKey, LanguageKeys, "languages." + code); break;
+                    }
+                }
+            }
+
+            languages.Add(new SiteLanguage(code, name, title, description, team, publisher, condition, values.Span(codeScalar)));
+        }
+
+        return languages;
     }
 
     private static Publisher? ParsePublisher(YamlNode node, YamlValues values, Publisher? fallback)

@@ -19,6 +19,8 @@ public static class FrontMatterParser
         "exercise", "medical", "readability", "toc", "statistics",
         // The "Find a topic" A to Z: the topics and symptoms a page explains.
         "topics",
+        // A page of another language's edition: the page it translates and that page's fingerprint at the time.
+        "translation_of", "translated_from",
     ];
 
     /// <summary>Splits on a first line of exactly <c>---</c> and the next line of <c>---</c> or <c>...</c>.</summary>
@@ -151,6 +153,10 @@ public static class FrontMatterParser
                     break;
                 case "topics":
                     values.StringList(key, value);
+                    break;
+                case "translation_of" or "translated_from":
+                    // Checked against the site once every page is read (Site.Translations, Trust.TranslationFreshness).
+                    values.Text(key, value);
                     break;
                 default:
                     values.UnknownKey(keyScalar, DiagnosticCodes.FrontMatterUnknownKey, KnownKeys, "the front matter");

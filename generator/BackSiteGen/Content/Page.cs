@@ -10,6 +10,8 @@ namespace BackSiteGen.Content;
 /// stage can render a page without its text by mistake (the handout once rendered every exercise empty).</remarks>
 public sealed record Page(SourceFile Source, FrontMatter FrontMatter, int BodyLine, string Url, string OutputPath, string Section)
 {
+    /// <summary>The language code of the page's edition (see <c>Site.Editions</c>); "" until the site assigns it.</summary>
+    public string Language { get; init; } = string.Empty;
 
     /// <summary>True for <c>index.md</c> files, which stand for their folder.</summary>
     public bool IsSectionIndex => Path.GetFileName(Source.RelativePath).Equals("index.md", StringComparison.OrdinalIgnoreCase);

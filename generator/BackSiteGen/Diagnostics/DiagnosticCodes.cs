@@ -2,7 +2,7 @@ namespace BackSiteGen.Diagnostics;
 
 /// <summary>Every diagnostic code, listed once with the one line that explains it.</summary>
 /// <remarks>Ranges: 00xx files and options, 01xx site.yml, 02xx pages and front matter, 03xx Markdown,
-/// 04xx templates, 05xx citations, 06xx links and anchors, 07xx trust checks, 08xx theme and privacy.</remarks>
+/// 04xx templates, 05xx citations, 06xx links and anchors, 07xx trust checks, 08xx theme and privacy, 09xx languages and translations.</remarks>
 public static class DiagnosticCodes
 {
     public const string OutputFolderRefused = "BSG0001";
@@ -105,6 +105,21 @@ public static class DiagnosticCodes
     public const string BrokenExternalLink = "BSG0607";
     public const string BrokenExternalAnchor = "BSG0608";
     public const string BasePathMismatch = "BSG0609";
+    public const string LanguageInvalid = "BSG0900";
+    public const string LanguageWithoutHome = "BSG0901";
+    public const string ThemeStringsMissing = "BSG0902";
+    public const string ThemeStringMissing = "BSG0903";
+    public const string ThemeStringsInvalid = "BSG0904";
+    public const string TranslationOfMissing = "BSG0910";
+    public const string TranslationSourceMissing = "BSG0911";
+    public const string TranslationStale = "BSG0912";
+    public const string TranslationFingerprintMissing = "BSG0913";
+    public const string TranslationMissing = "BSG0914";
+    public const string TranslationDuplicate = "BSG0915";
+    public const string HreflangTargetMissing = "BSG0920";
+    public const string HreflangWrongLanguage = "BSG0921";
+    public const string HreflangNoReturn = "BSG0922";
+    public const string SpanishReadabilityLow = "BSG0930";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -203,5 +218,20 @@ public static class DiagnosticCodes
         [BrokenExternalLink] = "With --external: a link to another site failed (4xx, 5xx after retries, timeout, no such host) (links: broken_external).",
         [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
         [BasePathMismatch] = "Many root-relative links miss their page by exactly a base path: the site was probably built or checked with another --base-url.",
+        [LanguageInvalid] = "An entry of site.yml's languages: is not a BCP 47 tag, is listed twice, or is the default language.",
+        [LanguageWithoutHome] = "A language has pages under content/<code>/ but no content/<code>/index.md, so no page can switch to it.",
+        [ThemeStringsMissing] = "The site has pages in a language the theme has no themes/<theme>/i18n/<code>.yml for.",
+        [ThemeStringMissing] = "A theme string of the default language's i18n file is missing from another language's file (no silent English fallback).",
+        [ThemeStringsInvalid] = "A theme i18n file does not parse or is not a mapping of keys to text.",
+        [TranslationOfMissing] = "A page of another language's edition has no translation_of: naming the page it translates.",
+        [TranslationSourceMissing] = "translation_of: names no page of the default language.",
+        [TranslationStale] = "The page a translation was made from changed since (its fingerprint differs from translated_from:); check the translation and refresh translated_from.",
+        [TranslationFingerprintMissing] = "A translation has no translated_from: fingerprint, or one that is not 16 hexadecimal digits.",
+        [TranslationMissing] = "A page of the default language has no translation in another edition (a note in the report, never a failure).",
+        [TranslationDuplicate] = "Two pages of one edition translate the same page.",
+        [HreflangTargetMissing] = "A <link rel=alternate hreflang> points to no page of the site.",
+        [HreflangWrongLanguage] = "A <link rel=alternate hreflang> names a language other than the target page's.",
+        [HreflangNoReturn] = "A page's hreflang alternate does not link back to it (hreflang links must be reciprocal).",
+        [SpanishReadabilityLow] = "A Spanish page's INFLESZ (Szigriszt-Pazos) index is below readability.es_min (default 55, 'algo difícil'); the goal is 65.",
     };
 }

@@ -37,10 +37,16 @@ public sealed class MarkdownRenderer
     /// <param name="lintAccessibility">Report missing alt text, skipped headings and vague or empty links.</param>
     /// <param name="rawHtml">What raw HTML in content may do (scripts and frames are refused by default).</param>
     /// <param name="lint">The trust checks on unfinished text, placeholders and statistics; null for none.</param>
-    internal MarkdownRenderer(Bibliography? bibliography, Glossary.Glossary? glossary, bool lintAccessibility, RawHtmlPolicy? rawHtml, Trust.PageLint? lint)
-        : this(bibliography, glossary, lintAccessibility, rawHtml) => _lint = lint;
+    /// <param name="containerLabels">Callout labels and care-card prefixes in the edition's language, by container name.</param>
+    internal MarkdownRenderer(Bibliography? bibliography, Glossary.Glossary? glossary, bool lintAccessibility, RawHtmlPolicy? rawHtml, Trust.PageLint? lint, IReadOnlyDictionary<string, string>? containerLabels = null)
+        : this(bibliography, glossary, lintAccessibility, rawHtml, containerLabels) => _lint = lint;
 
     public MarkdownRenderer(Bibliography? bibliography = null, Glossary.Glossary? glossary = null, bool lintAccessibility = true, RawHtmlPolicy? rawHtml = null)
+        : this(bibliography, glossary, lintAccessibility, rawHtml, (IReadOnlyDictionary<string, string>?)null)
+    {
+    }
+
+    private MarkdownRenderer(Bibliography? bibliography, Glossary.Glossary? glossary, bool lintAccessibility, RawHtmlPolicy? rawHtml, IReadOnlyDictionary<string, string>? containerLabels)
     {
         _bibliography = bibliography ?? Bibliography.Empty;
         Glossary = glossary;
@@ -50,7 +56,7 @@ public sealed class MarkdownRenderer
             .UsePipeTables()
             .UseFootnotes()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-            .UseContainers()
+            .UseContainers(containerLabels)
             .UsePreciseSourceLocation()
             .UseGlossary();
 

@@ -46,15 +46,15 @@ public static class PageRenderer
     private static (RenderedContent Content, string Layout, ScriptObject Globals) Prepare(PageText text, SiteContext site, DiagnosticBag diagnostics, ScriptObject? siteModel)
     {
         var page = text.Page;
-        var content = site.Markdown.Render(text, site.Index, diagnostics);
+        var edition = site.EditionOf(page);
+        var content = site.MarkdownOf(page).Render(text, site.Index, diagnostics);
         var layout = LayoutOf(page, site.Theme);
-        var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), site.Config, layout);
+        var pageModel = TemplateModel.Page(page, content, site.Navigation.PlaceOf(page), edition?.Edition.Config ?? site.Config, layout);
+        LanguageModel.AddToPageModel(pageModel, page, site);
         TrustStage.AddToPageModel(pageModel, page, layout, site);
-        var globals = new ScriptObject
-        {
-            ["site"] = siteModel ?? site.SiteModel,
-            ["page"] = pageModel,
-        };
+        var globals = edition is null
+            ? new ScriptObject { ["site"] = siteModel ?? site.SiteModel, ["page"] = pageModel }
+            : edition.Globals(siteModel ?? edition.SiteModel, pageModel);
         return (content, layout, globals);
     }
 
@@ -65,6 +65,8 @@ public static class PageRenderer
             return layout;
         }
 
-        return page.Source.RelativePath == "index.md" && theme.HasLayout("home") ? "home" : "page";
+        // An edition's home page (es/index.md) is a home page too.
+        var isHome = page.Source.RelativePath == "index.md" || (page.Language.Length > 0 && page.Source.RelativePath == page.Language + "/index.md");
+        return isHome && theme.HasLayout("home") ? "home" : "page";
     }
 }

@@ -15,10 +15,10 @@ public static class ReferencesPage
     public static bool Is(Page page, Templates.Theme theme) => PageRenderer.LayoutOf(page, theme) == Layout;
 
     /// <summary>The shared site model plus <c>site.references</c>; a copy, because the shared one is read-only.</summary>
-    public static ScriptObject SiteModel(SiteContext site, IEnumerable<RenderedPage> rendered)
+    public static ScriptObject SiteModel(SiteContext site, IEnumerable<RenderedPage> rendered, Page? page = null)
     {
         var model = new ScriptObject();
-        foreach (var (key, value) in site.SiteModel)
+        foreach (var (key, value) in page is null ? site.SiteModel : site.SiteModelOf(page))
         {
             model[key] = value;
         }

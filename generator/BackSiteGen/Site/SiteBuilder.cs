@@ -112,30 +112,89 @@ public static class SiteBuilder
 
         var displayContent = options.DisplayPath(contentDir);
         var config = SiteConfigLoader.Load(contentDir, displayContent, options.BaseUrl, diagnostics);
-        var inventory = ContentScanner.Scan(contentDir, displayContent, diagnostics);
+        var editions = Editions.From(config);
+        var inventory = WithoutEditionDataFiles(ContentScanner.Scan(contentDir, displayContent, diagnostics), editions);
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
         var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
         stages?.Mark("config, scan, theme, bibliography");
-        var pages = ReadPages(inventory.Pages, options, diagnostics, bodies);
+        var pages = ReadPages(inventory.Pages, options, diagnostics, bodies, editions);
         stages?.Mark("read pages");
-        var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics);
+        var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics, editions);
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
-        var (trust, glossary) = TrustStage.Load(options, config, index, diagnostics);
-        var navigation = Navigation.Build(index.Pages, index);
-        var siteModel = TemplateModel.Site(config, navigation);
-        siteModel["glossary"] = TrustStage.GlossaryModel(glossary);
-        siteModel.IsReadOnly = true;
+        var (trust, glossaries) = TrustStage.Load(options, config, index, editions, diagnostics);
+        var translations = Translations.Build(index.Pages, index, editions, diagnostics);
+        var withPages = index.Pages.Select(p => p.Language).ToHashSet(StringComparer.Ordinal);
+        var stringProblems = new DiagnosticBag();
+        var strings = ThemeStrings.Load(theme, editions.All.Select(e => e.Code), editions.Default.Code, withPages, stringProblems);
+        diagnostics.AddRange(stringProblems.ToSortedList());
+        foreach (var edition in editions.All.Where(e => !e.IsDefault && withPages.Contains(e.Code) && index.PageAt(e.HomeSource) is null))
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.LanguageWithoutHome, SourceSpan.WholeFile(displayContent + "/" + edition.Root), $"The {edition.Code} edition has pages but no home page {displayContent}/{edition.HomeSource}, so the language switcher does not offer it: add one."));
+        }
+
+        // Without its theme strings no page of a language could render; every other finding so far still lets pages render.
+        if (stringProblems.HasErrors)
+        {
+            return null;
+        }
+
+        var navigation = Navigation.Build(index.Pages, index, editions);
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
         StaticHtmlGuard.Check(inventory.StaticFiles, rawHtml, diagnostics);
-        var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml, trust.Lint);
+        var contexts = new Dictionary<string, EditionContext>(StringComparer.Ordinal);
+        var languages = TemplateModel.Languages(editions, strings, index);
+        foreach (var edition in editions.All.Where(e => strings.ContainsKey(e.Code)))
+        {
+            var text = strings[edition.Code];
+            var siteModel = TemplateModel.Site(edition.Config, navigation.ItemsOf(edition.Code));
+            siteModel["glossary"] = TrustStage.GlossaryModel(glossaries.GetValueOrDefault(edition.Code));
+            siteModel["language_name"] = edition.Name ?? (text.Has("language_name") ? text.Get("language_name") : edition.Code);
+            siteModel["languages"] = languages;
+            siteModel.IsReadOnly = true;
+            var markdown = new MarkdownRenderer(bibliography, glossaries.GetValueOrDefault(edition.Code), trust.Accessibility, rawHtml, trust.Lint, ContainerLabels(text));
+            contexts[edition.Code] = new EditionContext(edition, siteModel, markdown, text, EditionContext.FunctionsFor(edition, editions, text, index));
+        }
+
+        var main = contexts[editions.Default.Code];
         var functions = TemplateModel.Functions(config);
-        ThemeFunctions.Import(functions, theme, index, markdown, bodies);
+        ThemeFunctions.Import(functions, theme, index, page => contexts.GetValueOrDefault(editions.Of(page).Code)?.Markdown ?? main.Markdown, bodies);
         stages?.Mark("urls, navigation, site model");
-        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography, Bodies = bodies };
+        return new SiteContext(options, config, inventory, theme, index, navigation, main.Markdown, new TemplateRenderer(theme, functions), main.SiteModel)
+        {
+            Trust = trust, Bibliography = bibliography, Bodies = bodies, Editions = editions, EditionContexts = contexts, Translations = translations,
+        };
+    }
+
+    /// <summary>The words the Markdown writes itself (callout labels, care-card prefixes) in one edition's language.</summary>
+    private static Dictionary<string, string> ContainerLabels(ThemeStrings strings)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kind in Markdown.Containers.ContainerKind.Known.Values)
+        {
+            var key = (kind.Role == Markdown.Containers.ContainerRole.CareCard ? "care_card." : "callout.") + kind.Name;
+            if (strings.Has(key))
+            {
+                labels[kind.Name] = strings.Get(key);
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>An edition's own glossary (<c>content/es/glossary.yml</c>) configures it, as the default's does; it is never published.</summary>
+    private static ContentInventory WithoutEditionDataFiles(ContentInventory inventory, Editions editions)
+    {
+        if (!editions.IsMultilingual)
+        {
+            return inventory;
+        }
+
+        var data = editions.All.Where(e => !e.IsDefault).SelectMany(e => new[] { e.Root + "glossary.yml", e.Root + "glossary.yaml" }).ToHashSet(StringComparer.Ordinal);
+        return inventory with { StaticFiles = inventory.StaticFiles.Where(f => !data.Contains(f.RelativePath)).ToList() };
     }
 
     /// <summary>Stage 2: renders pages in parallel, writes each to <paramref name="output"/> and keeps what the later
@@ -190,7 +249,7 @@ public static class SiteBuilder
         var summaries = outcomes.Where(o => o is not null).Select(o => o.Summary).OfType<RenderedPage>().ToList();
         foreach (var i in later)
         {
-            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries));
+            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries, pages[i]));
             progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), toRender.Count + later.Count));
         }
 
@@ -269,13 +328,14 @@ public static class SiteBuilder
     }
 
     /// <summary>Reads and splits every page in parallel; drafts and pages dated in the future stay out unless asked for.</summary>
-    private static List<Page> ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies)
+    private static List<Page> ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, Editions editions)
     {
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(sources, source =>
         {
-            if (ReadPage(source, diagnostics) is { } text && IsPublished(text.Page, options))
+            if (ReadPage(source, diagnostics) is { } read && IsPublished(read.Page, options))
             {
+                var text = read with { Page = editions.Assign(read.Page) };
                 // Holding every body from reading to rendering was a third of a 10,000-page build's peak memory, and
                 // the largest part of what the collector had to copy from generation to generation.
                 bodies.Keep(text);
@@ -337,10 +397,10 @@ public static class SiteBuilder
     }
 
     /// <summary>Checks that no two pages, files or generated files land on one output path, then indexes them.</summary>
-    private static SiteIndex MapUrls(List<Page> pages, IReadOnlyList<SourceFile> files, Theme theme, SiteConfig config, DiagnosticBag diagnostics)
+    private static SiteIndex MapUrls(List<Page> pages, IReadOnlyList<SourceFile> files, Theme theme, SiteConfig config, DiagnosticBag diagnostics, Editions editions)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var generated in GeneratedFiles)
+        foreach (var generated in GeneratedFiles.Concat(editions.All.Where(e => !e.IsDefault).Select(e => e.Root + "404.html")))
         {
             owners[generated] = "a file the build generates";
         }
@@ -387,23 +447,67 @@ public static class SiteBuilder
     internal static List<(string Path, string Text)> RenderSiteFiles(SiteContext site, DiagnosticBag diagnostics)
     {
         var (config, theme) = (site.Config, site.Theme);
-        var urls = site.Index.Pages.Select(p => new Uri(config.BaseUrl, p.Url.TrimStart('/')).AbsoluteUri);
         var files = new List<(string Path, string Text)>
         {
-            ("sitemap.xml", SiteFiles.Sitemap(urls)),
+            ("sitemap.xml", SiteFiles.Sitemap(SitemapEntries(site))),
             ("robots.txt", SiteFiles.Robots(new Uri(config.BaseUrl, "sitemap.xml").AbsoluteUri)),
             (".nojekyll", string.Empty),
         };
         if (theme.HasLayout("404"))
         {
-            var globals = new ScriptObject { ["site"] = site.SiteModel, ["page"] = TemplateModel.NotFoundPage(config) };
-            if (site.Templates.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
+            // One per edition that has pages, each in its language with links into its edition; a host serves the root
+            // one at any missing address.
+            foreach (var edition in site.EditionContexts.Values.Where(e => e.Edition.IsDefault || site.Index.PageAt(e.Edition.HomeSource) is not null))
             {
-                files.Add(("404.html", html));
+                var page = TemplateModel.NotFoundPage(edition.Edition.Config, edition.Edition.Root, edition.Strings);
+                var globals = edition.Globals(edition.SiteModel, page);
+                if (site.Templates.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
+                {
+                    files.Add((edition.Edition.Root + "404.html", html));
+                }
+            }
+
+            if (site.EditionContexts.Count == 0)
+            {
+                var globals = new ScriptObject { ["site"] = site.SiteModel, ["page"] = TemplateModel.NotFoundPage(config) };
+                if (site.Templates.Render("404", globals, SourceSpan.WholeFile(theme.DisplayPathOf(Theme.LayoutPath("404"))), diagnostics) is { } html)
+                {
+                    files.Add(("404.html", html));
+                }
             }
         }
 
         return files;
+    }
+
+    /// <summary>Every page's address, with its versions in the other editions as <c>xhtml:link</c> alternates.</summary>
+    private static IEnumerable<SiteFiles.SitemapEntry> SitemapEntries(SiteContext site)
+    {
+        foreach (var page in site.Index.Pages)
+        {
+            var alternates = Alternates(site, page).Select(a => (a.Language, a.Url)).ToList();
+            yield return new SiteFiles.SitemapEntry(new Uri(site.Config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri, alternates);
+        }
+    }
+
+    /// <summary>The hreflang alternates of a page: every edition's version (itself included) and x-default, the default
+    /// language's version; none when the page has no version in another language.</summary>
+    internal static List<(string Language, string Url)> Alternates(SiteContext site, Page page)
+    {
+        var versions = site.Translations.VersionsOf(page, site.Editions);
+        if (versions.Count < 2)
+        {
+            return [];
+        }
+
+        string Absolute(Page p) => new Uri(site.Config.BaseUrl, p.Url.TrimStart('/')).AbsoluteUri;
+        var list = site.Editions.All.Where(e => versions.ContainsKey(e.Code)).Select(e => (e.Code, Absolute(versions[e.Code]))).ToList();
+        if (versions.TryGetValue(site.Editions.Default.Code, out var main))
+        {
+            list.Add(("x-default", Absolute(main)));
+        }
+
+        return list;
     }
 
     /// <summary>Folders an output folder must never be or contain: content, theme and the repository around them.</summary>

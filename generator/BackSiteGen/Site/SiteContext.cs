@@ -26,6 +26,24 @@ public sealed record SiteContext(
     /// <summary>Where each page's Markdown body is read from when it renders.</summary>
     public PageBodies Bodies { get; init; } = PageBodies.OnDisk();
 
+    /// <summary>The site's languages and which one each page belongs to.</summary>
+    public Editions Editions { get; init; } = Editions.From(Config);
+
+    /// <summary>Each edition's site model, Markdown renderer, theme strings and bound functions, by language code.</summary>
+    public IReadOnlyDictionary<string, EditionContext> EditionContexts { get; init; } = new Dictionary<string, EditionContext>(StringComparer.Ordinal);
+
+    /// <summary>Which page translates which.</summary>
+    public Translations Translations { get; init; } = Translations.Empty;
+
+    /// <summary>What a page of this edition renders with; null only for a context built without editions (tests).</summary>
+    public EditionContext? EditionOf(Page page) => EditionContexts.GetValueOrDefault(Editions.Of(page).Code);
+
+    /// <summary>The Markdown renderer of the page's edition (its glossary, its care-card prefixes).</summary>
+    public MarkdownRenderer MarkdownOf(Page page) => EditionOf(page)?.Markdown ?? Markdown;
+
+    /// <summary>The <c>site</c> model of the page's edition.</summary>
+    public ScriptObject SiteModelOf(Page page) => EditionOf(page)?.SiteModel ?? SiteModel;
+
     /// <summary>The site's sources (content/references.yaml or .json); empty when it has none.</summary>
     public Bibliography Bibliography { get; init; } = Bibliography.Empty;
 }

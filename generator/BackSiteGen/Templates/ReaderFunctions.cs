@@ -158,7 +158,10 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
 
     /// <summary>The A to Z the "Find a topic" page shows: every <c>topics:</c> entry of every page, linking to
     /// that page, and every glossary term, linking to its meaning; a name given by several pages lists them all.</summary>
-    public ScriptArray TopicIndex(ScriptArray? glossary)
+    public ScriptArray TopicIndex(ScriptArray? glossary) => TopicIndex(glossary, _ => true, "Meaning in the glossary");
+
+    /// <summary>The A to Z of one edition: its pages' topics and its glossary page, with the link label in its language.</summary>
+    public ScriptArray TopicIndex(ScriptArray? glossary, Func<Page, bool> inEdition, string glossaryLabel)
     {
         var byName = new SortedDictionary<string, (string Name, List<(string Title, string Url)> Links)>(StringComparer.OrdinalIgnoreCase);
         void Add(string name, string title, string url)
@@ -181,7 +184,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             }
         }
 
-        foreach (var page in index.Pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal))
+        foreach (var page in index.Pages.Where(inEdition).OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal))
         {
             foreach (var topic in TopicsOf(page))
             {
@@ -189,14 +192,14 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             }
         }
 
-        var glossaryPage = index.Pages.FirstOrDefault(p => p.FrontMatter.Layout == Trust.TrustStage.GlossaryLayout);
+        var glossaryPage = index.Pages.Where(inEdition).FirstOrDefault(p => p.FrontMatter.Layout == Trust.TrustStage.GlossaryLayout);
         if (glossaryPage is not null)
         {
             foreach (var term in glossary?.OfType<ScriptObject>() ?? [])
             {
                 if (term["term"] is string name && term["id"] is string id)
                 {
-                    Add(name, "Meaning in the glossary", index.WithBasePath(glossaryPage.Url) + "#" + id);
+                    Add(name, glossaryLabel, index.WithBasePath(glossaryPage.Url) + "#" + id);
                 }
             }
         }

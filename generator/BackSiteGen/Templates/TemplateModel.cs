@@ -11,7 +11,10 @@ namespace BackSiteGen.Templates;
 /// so a template can read the model but cannot reach any .NET API through it.</summary>
 public static class TemplateModel
 {
-    public static ScriptObject Site(SiteConfig config, Navigation navigation)
+    public static ScriptObject Site(SiteConfig config, Navigation navigation) => Site(config, navigation.Items);
+
+    /// <summary>One edition's <c>site</c>: its title, description, team and language, and its own menu.</summary>
+    public static ScriptObject Site(SiteConfig config, IReadOnlyList<NavItem> nav)
     {
         var site = new ScriptObject
         {
@@ -23,7 +26,7 @@ public static class TemplateModel
             ["editorial_team"] = config.EditorialTeam,
             ["feedback_email"] = config.FeedbackEmail,
             ["publisher"] = new ScriptObject { ["name"] = config.Publisher?.Name, ["url"] = config.Publisher?.Url },
-            ["nav"] = Array(navigation.Items.Select(NavItem)),
+            ["nav"] = Array(nav.Select(NavItem)),
         };
         return site;
     }
@@ -41,7 +44,7 @@ public static class TemplateModel
             ["permalink"] = new Uri(config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri,
             ["source"] = page.Source.RelativePath,
             ["section"] = page.Section,
-            ["is_home"] = page.Source.RelativePath == "index.md",
+            ["is_home"] = page.Source.RelativePath == "index.md" || (page.Language.Length > 0 && page.Source.RelativePath == page.Language + "/index.md"),
             ["content"] = content.Html,
             ["toc"] = Array(content.Toc.Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["title"] = t.Title })),
             ["breadcrumbs"] = Array(place.Breadcrumbs.Select(Link)),
@@ -59,13 +62,19 @@ public static class TemplateModel
     }
 
     /// <summary>The page model of 404.html, which GitHub Pages serves at any missing URL, so all its links are root-relative.</summary>
-    public static ScriptObject NotFoundPage(SiteConfig config) => new()
+    public static ScriptObject NotFoundPage(SiteConfig config) => NotFoundPage(config, string.Empty, null);
+
+    /// <summary>The 404 page of one edition (<c>es/404.html</c>), in its language.</summary>
+    public static ScriptObject NotFoundPage(SiteConfig config, string root, ThemeStrings? strings) => new()
     {
-        ["title"] = "Page not found",
-        ["description"] = "The page you asked for is not on this site.",
+        ["title"] = strings?.Get("not_found.title") ?? "Page not found",
+        ["description"] = strings?.Get("not_found.description") ?? "The page you asked for is not on this site.",
         ["layout"] = "404",
-        ["url"] = config.BasePath + "404.html",
-        ["permalink"] = new Uri(config.BaseUrl, "404.html").AbsoluteUri,
+        ["language"] = config.Language,
+        ["alternates"] = new ScriptArray(),
+        ["switch"] = new ScriptArray(),
+        ["url"] = config.BasePath + root + "404.html",
+        ["permalink"] = new Uri(config.BaseUrl, root + "404.html").AbsoluteUri,
         ["source"] = null,
         ["section"] = string.Empty,
         ["is_home"] = false,
@@ -76,6 +85,31 @@ public static class TemplateModel
         ["reviewed_by"] = config.EditorialTeam,
         ["params"] = new ScriptObject(),
     };
+
+    /// <summary><c>site.languages</c>: the editions a reader can switch to (those with a home page), each named in itself.</summary>
+    public static ScriptArray Languages(Editions editions, IReadOnlyDictionary<string, ThemeStrings> strings, SiteIndex index)
+    {
+        var array = new ScriptArray();
+        foreach (var edition in editions.All)
+        {
+            if (index.PageAt(edition.HomeSource) is not { } home || !strings.TryGetValue(edition.Code, out var text))
+            {
+                continue;
+            }
+
+            array.Add(new ScriptObject
+            {
+                ["code"] = edition.Code,
+                ["name"] = NameOf(edition, text),
+                ["home_url"] = index.WithBasePath(home.Url),
+            });
+        }
+
+        return array;
+    }
+
+    internal static string NameOf(Edition edition, ThemeStrings strings) =>
+        edition.Name ?? (strings.Has("language_name") ? strings.Get("language_name") : edition.Code);
 
     /// <summary>Functions every template may call.</summary>
     public static ScriptObject Functions(SiteConfig config)

@@ -17,13 +17,17 @@ namespace BackSiteGen.Templates;
 /// stylesheet with the hash its Content-Security-Policy allows.</summary>
 /// <remarks>Everything is computed from the site as loaded, never from the page being rendered, so the functions
 /// are pure and pages still render in any order; assets are read once per build.</remarks>
-internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, MarkdownRenderer markdown, PageBodies bodies)
+internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Func<Page, MarkdownRenderer> markdownOf, PageBodies bodies)
 {
     private readonly ConcurrentDictionary<string, string> _assets = new(StringComparer.Ordinal);
 
-    public static void Import(ScriptObject functions, Theme theme, SiteIndex index, MarkdownRenderer markdown, PageBodies bodies)
+    public static void Import(ScriptObject functions, Theme theme, SiteIndex index, MarkdownRenderer markdown, PageBodies bodies) =>
+        Import(functions, theme, index, _ => markdown, bodies);
+
+    /// <param name="markdownOf">The renderer of a page's own edition, so the Spanish handout embeds the exercises with the Spanish glossary.</param>
+    public static void Import(ScriptObject functions, Theme theme, SiteIndex index, Func<Page, MarkdownRenderer> markdownOf, PageBodies bodies)
     {
-        var self = new ThemeFunctions(theme, index, markdown, bodies);
+        var self = new ThemeFunctions(theme, index, markdownOf, bodies);
         functions.SetValue("section_pages", DelegateCustomFunction.CreateFunc<string?, ScriptArray>(self.SectionPages), readOnly: true);
         functions.SetValue("page_file_url", DelegateCustomFunction.CreateFunc<string?, string?, string?>(self.PageFileUrl), readOnly: true);
         functions.SetValue("asset_text", DelegateCustomFunction.CreateFunc<string?, string>(self.AssetText), readOnly: true);
@@ -49,7 +53,7 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Markd
             // Each page reports its own Markdown problems when it is rendered itself; here they would be duplicates.
             // The text comes from where every page's text comes from: a page without its body cannot be rendered.
             Site.RenderDependencies.Embeds(page.Source.RelativePath);
-            var content = bodies.Read(page, new DiagnosticBag()) is { } text ? markdown.Render(text, index, new DiagnosticBag()) : new RenderedContent(string.Empty, [], []);
+            var content = bodies.Read(page, new DiagnosticBag()) is { } text ? markdownOf(page).Render(text, index, new DiagnosticBag()) : new RenderedContent(string.Empty, [], []);
             pages.Add(new ScriptObject
             {
                 ["title"] = page.FrontMatter.Title,

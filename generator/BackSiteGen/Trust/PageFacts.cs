@@ -18,4 +18,8 @@ public sealed record PageFacts(
     int Citations,
     int OutboundLinks,
     IReadOnlyList<string> GlossaryTerms,
-    bool HasJsonLd);
+    bool HasJsonLd)
+{
+    /// <summary>The language code of the page's edition.</summary>
+    public string Language { get; init; } = string.Empty;
+}

@@ -22,6 +22,14 @@ internal static class TrustStage
     /// <summary>Reads the trust settings and the glossary, and checks every page's review cycle (front matter only).</summary>
     public static (TrustSettings Settings, Glossary? Glossary) Load(BuildOptions options, SiteConfig config, SiteIndex index, DiagnosticBag diagnostics)
     {
+        var (settings, glossaries) = Load(options, config, index, Editions.From(config), diagnostics);
+        return (settings, glossaries.GetValueOrDefault(config.Language));
+    }
+
+    /// <summary>The same, with one glossary per edition: <c>content/glossary.yml</c>, <c>content/es/glossary.yml</c>, each
+    /// linked to its own edition's glossary page.</summary>
+    public static (TrustSettings Settings, Dictionary<string, Glossary?> Glossaries) Load(BuildOptions options, SiteConfig config, SiteIndex index, Editions editions, DiagnosticBag diagnostics)
+    {
         var contentDir = options.FullPath(options.ContentDir);
         var displayContent = options.DisplayPath(contentDir);
         var siteYml = displayContent + "/" + SiteConfigLoader.FileName;
@@ -33,21 +41,27 @@ internal static class TrustStage
             ReviewCheck.Check(page, settings.Review, config, options.Today, diagnostics);
         }
 
-        Glossary? glossary = null;
-        if (settings.Glossary)
+        var glossaries = new Dictionary<string, Glossary?>(StringComparer.Ordinal);
+        foreach (var edition in editions.All)
         {
-            var display = displayContent + "/" + GlossaryLoader.FileName;
-            var entries = GlossaryLoader.Load(contentDir, display, diagnostics);
-            var page = index.Pages.FirstOrDefault(p => p.FrontMatter.Layout == GlossaryLayout);
-            if (entries.Count > 0 && page is null)
+            glossaries[edition.Code] = null;
+            if (!settings.Glossary)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.GlossaryPageMissing, new SourceSpan(display, 1, 1), "No page has 'layout: glossary', so glossary terms are not linked: add content/glossary.md with that layout."));
+                continue;
             }
 
-            glossary = new Glossary(entries, display, page is null ? null : index.WithBasePath(page.Url), page?.Source.RelativePath);
+            var display = displayContent + "/" + edition.Root + GlossaryLoader.FileName;
+            var entries = GlossaryLoader.Load(Path.Combine(contentDir, edition.Folder), display, diagnostics);
+            var page = index.Pages.Where(p => editions.Of(p) == edition).FirstOrDefault(p => p.FrontMatter.Layout == GlossaryLayout);
+            if (entries.Count > 0 && page is null)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.GlossaryPageMissing, new SourceSpan(display, 1, 1), $"No page has 'layout: glossary', so glossary terms are not linked: add content/{edition.Root}glossary.md with that layout."));
+            }
+
+            glossaries[edition.Code] = new Glossary(entries, display, page is null ? null : index.WithBasePath(page.Url), page?.Source.RelativePath);
         }
 
-        return (settings, glossary);
+        return (settings, glossaries);
     }
 
     /// <summary><c>site.glossary</c>: the entries, sorted by term, for the glossary layout.</summary>
@@ -72,8 +86,9 @@ internal static class TrustStage
     public static void AddToPageModel(ScriptObject model, Page page, string layout, SiteContext site)
     {
         var settings = site.Trust;
-        model["reviewed_by"] = settings.Review.ReviewerOf(page.FrontMatter.ReviewedBy, site.Config);
-        model["json_ld"] = settings.StructuredData.Enabled ? JsonLdBuilder.ScriptFor(page, layout, site.Config, settings) : string.Empty;
+        var config = site.Editions.Of(page).Config;
+        model["reviewed_by"] = settings.Review.ReviewerOf(page.FrontMatter.ReviewedBy, config);
+        model["json_ld"] = settings.StructuredData.Enabled ? JsonLdBuilder.ScriptFor(page, layout, config, settings, site.Config.Languages.FirstOrDefault(l => l.Code == page.Language)?.Condition) : string.Empty;
     }
 
     /// <summary>Scores the page and checks the JSON-LD the theme wrote into its HTML.</summary>
@@ -105,22 +120,27 @@ internal static class TrustStage
             score,
             fm.LastReviewed,
             fm.NextReview,
-            settings.Review.ReviewerOf(fm.ReviewedBy, site.Config) ?? string.Empty,
+            settings.Review.ReviewerOf(fm.ReviewedBy, site.Editions.Of(page).Config) ?? string.Empty,
             content.References.Count,
             content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
             content.GlossaryTerms,
-            hasJsonLd);
+            hasJsonLd) { Language = site.Editions.Of(page).Code };
     }
 
     /// <summary>Checks that need every page: glossary terms nobody uses, a theme that never writes the JSON-LD.</summary>
     public static void Finish(IReadOnlyCollection<PageFacts> pages, SiteContext site, DiagnosticBag diagnostics)
     {
-        if (site.Markdown.Glossary is { PageUrl: not null } glossary && pages.Count > 0)
+        var renderers = site.EditionContexts.Count > 0 ? site.EditionContexts.Values.Select(e => (e.Edition.Code, e.Markdown)).ToList() : [(site.Config.Language, site.Markdown)];
+        foreach (var (language, markdown) in renderers)
         {
-            var used = pages.SelectMany(p => p.GlossaryTerms).ToHashSet(StringComparer.Ordinal);
-            foreach (var entry in glossary.Entries.Where(e => !used.Contains(e.Id)))
+            var ofEdition = site.EditionContexts.Count > 0 ? pages.Where(p => p.Language == language).ToList() : pages.ToList();
+            if (markdown.Glossary is { PageUrl: not null } glossary && ofEdition.Count > 0)
             {
-                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.GlossaryTermUnused, new SourceSpan(glossary.DisplayPath, entry.Line, entry.Column), $"No page uses the glossary term '{entry.Term}'{(entry.Aliases.Count > 0 ? " or its aliases" : string.Empty)}."));
+                var used = ofEdition.SelectMany(p => p.GlossaryTerms).ToHashSet(StringComparer.Ordinal);
+                foreach (var entry in glossary.Entries.Where(e => !used.Contains(e.Id)))
+                {
+                    diagnostics.Add(Diagnostic.Note(DiagnosticCodes.GlossaryTermUnused, new SourceSpan(glossary.DisplayPath, entry.Line, entry.Column), $"No page uses the glossary term '{entry.Term}'{(entry.Aliases.Count > 0 ? " or its aliases" : string.Empty)}."));
+                }
             }
         }
 

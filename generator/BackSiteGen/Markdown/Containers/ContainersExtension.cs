@@ -6,8 +6,13 @@ namespace BackSiteGen.Markdown.Containers;
 
 /// <summary>The <c>:::name</c> block containers of the theme (callouts, care cards, steps). Parsing reuses Markdig's
 /// fenced custom-container parser; only the HTML differs, so the syntax stays the one writers already know.</summary>
-internal sealed class ContainersExtension : IMarkdownExtension
+internal sealed class ContainersExtension(IReadOnlyDictionary<string, string>? labels = null) : IMarkdownExtension
 {
+    public ContainersExtension()
+        : this(null)
+    {
+    }
+
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         if (!pipeline.BlockParsers.Contains<CustomContainerParser>())
@@ -24,7 +29,7 @@ internal sealed class ContainersExtension : IMarkdownExtension
             html.ObjectRenderers.RemoveAll(r => r is HtmlCustomContainerRenderer);
             if (!html.ObjectRenderers.Contains<HtmlContainerRenderer>())
             {
-                html.ObjectRenderers.InsertBefore<Markdig.Renderers.Html.CodeBlockRenderer>(new HtmlContainerRenderer());
+                html.ObjectRenderers.InsertBefore<Markdig.Renderers.Html.CodeBlockRenderer>(new HtmlContainerRenderer(labels));
             }
         }
     }

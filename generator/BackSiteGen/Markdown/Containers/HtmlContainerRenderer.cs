@@ -10,8 +10,10 @@ namespace BackSiteGen.Markdown.Containers;
 /// <remarks>Callouts carry a visible label rather than an <c>aria-label</c>: inside an <c>article</c> an unnamed
 /// <c>aside</c> is no landmark, so a page with many tips does not flood the landmark list, and every reader
 /// (sighted, screen reader, print) gets the same words.</remarks>
-internal sealed class HtmlContainerRenderer : HtmlObjectRenderer<CustomContainer>
+internal sealed class HtmlContainerRenderer(IReadOnlyDictionary<string, string>? labels) : HtmlObjectRenderer<CustomContainer>
 {
+    private string LabelOf(ContainerKind kind) => labels?.GetValueOrDefault(kind.Name) ?? kind.Label;
+
     protected override void Write(HtmlRenderer renderer, CustomContainer block)
     {
         renderer.EnsureLine();
@@ -42,16 +44,16 @@ internal sealed class HtmlContainerRenderer : HtmlObjectRenderer<CustomContainer
         }
     }
 
-    private static void WriteCallout(HtmlRenderer renderer, CustomContainer block, ContainerKind kind)
+    private void WriteCallout(HtmlRenderer renderer, CustomContainer block, ContainerKind kind)
     {
-        var label = string.IsNullOrWhiteSpace(block.Arguments) ? kind.Label : block.Arguments.Trim();
+        var label = string.IsNullOrWhiteSpace(block.Arguments) ? LabelOf(kind) : block.Arguments.Trim();
         renderer.Write("<aside class=\"callout callout-").Write(kind.Name).WriteLine("\">");
         renderer.Write("<p class=\"callout-label\">").WriteEscape(label).WriteLine("</p>");
         renderer.WriteChildren(block);
         renderer.EnsureLine().WriteLine("</aside>");
     }
 
-    private static void WriteCareCard(HtmlRenderer renderer, CustomContainer block, ContainerKind kind)
+    private void WriteCareCard(HtmlRenderer renderer, CustomContainer block, ContainerKind kind)
     {
         renderer.Write("<div class=\"care-card care-card--").Write(kind.Name).WriteLine("\">");
         var first = block.Count > 0 ? block[0] : null;
@@ -63,14 +65,14 @@ internal sealed class HtmlContainerRenderer : HtmlObjectRenderer<CustomContainer
             renderer.WriteAttributes(heading);
         }
 
-        renderer.Write(" class=\"care-card__heading\"><span class=\"visually-hidden\">").WriteEscape(kind.Label).Write("</span>");
+        renderer.Write(" class=\"care-card__heading\"><span class=\"visually-hidden\">").WriteEscape(LabelOf(kind)).Write("</span>");
         if (heading is not null)
         {
             renderer.WriteLeafInline(heading);
         }
         else
         {
-            renderer.WriteEscape(kind.Label.TrimEnd(' ', ':'));
+            renderer.WriteEscape(LabelOf(kind).TrimEnd(' ', ':'));
         }
 
         renderer.Write("</h").Write(level.ToString(System.Globalization.CultureInfo.InvariantCulture)).WriteLine(">");

@@ -27,12 +27,14 @@ internal static class JsonLdBuilder
         ("treatments", "possibleTreatment", "MedicalTherapy"),
     ];
 
-    public static string ScriptFor(Page page, string layout, SiteConfig config, TrustSettings settings)
+    /// <param name="config">The page's edition's settings: its language is the page's <c>inLanguage</c>.</param>
+    /// <param name="condition">The condition's name in the page's language, when the edition gives one.</param>
+    public static string ScriptFor(Page page, string layout, SiteConfig config, TrustSettings settings, string? condition = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, WriterOptions))
         {
-            Write(json, page, layout, config, settings);
+            Write(json, page, layout, config, settings, condition ?? settings.StructuredData.Condition);
         }
 
         return ScriptOpen + Encoding.UTF8.GetString(stream.ToArray()) + ScriptClose;
@@ -40,7 +42,7 @@ internal static class JsonLdBuilder
 
     public static bool IsExercise(Page page, string layout) => layout == "exercise" || page.FrontMatter.Values.ContainsKey("exercise");
 
-    private static void Write(Utf8JsonWriter json, Page page, string layout, SiteConfig config, TrustSettings settings)
+    private static void Write(Utf8JsonWriter json, Page page, string layout, SiteConfig config, TrustSettings settings, string condition)
     {
         var fm = page.FrontMatter;
         var url = new Uri(config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri;
@@ -67,7 +69,7 @@ internal static class JsonLdBuilder
         json.WritePropertyName("publisher");
         WriteNamed(json, "Organization", config.Publisher?.Name ?? string.Empty, config.Publisher?.Url);
         json.WritePropertyName("about");
-        WriteCondition(json, fm, settings.StructuredData.Condition);
+        WriteCondition(json, fm, condition);
         if (IsExercise(page, layout))
         {
             json.WritePropertyName("mainEntity");

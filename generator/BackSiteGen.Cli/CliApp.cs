@@ -15,6 +15,7 @@ internal static class CliApp
             CheckCommand.Create(stdout),
             ServeCommand.Create(stdout),
             NewCommand.Create(stdout, stderr),
+            TranslationsCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

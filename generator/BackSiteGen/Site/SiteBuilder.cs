@@ -33,12 +33,18 @@ public static class SiteBuilder
         var stages = new StageClock();
         var built = BuildInto(options, diagnostics, progress, stages);
         var sorted = diagnostics.ToSortedList();
-        var report = TrustReport.From(built.Rendered?.Summaries.Select(p => p.Trust).OfType<Trust.PageFacts>() ?? [], sorted);
+        var report = TrustReport.From(built.Rendered?.Summaries.Select(p => p.Trust).OfType<Trust.PageFacts>() ?? [], sorted) with
+        {
+            Translations = built.Site is null ? [] : TranslationFreshness.Statuses(built.Site),
+        };
         stages.Mark("report");
         return new BuildResult(sorted, built.Pages, built.Files, built.Succeeded, clock.Elapsed) { Report = report, Stages = stages.Stages };
     }
 
-    private sealed record BuiltSite(bool Succeeded, int Pages, int Files, RenderedSite? Rendered);
+    private sealed record BuiltSite(bool Succeeded, int Pages, int Files, RenderedSite? Rendered)
+    {
+        public SiteContext? Site { get; init; }
+    }
 
     private static BuiltSite BuildInto(BuildOptions options, DiagnosticBag diagnostics, IProgress<BuildProgress>? progress, StageClock stages)
     {
@@ -76,7 +82,7 @@ public static class SiteBuilder
         var pages = site.Index.Pages.Count;
         if (Fails(diagnostics.ToSortedList(), options))
         {
-            return new BuiltSite(false, pages, finished.Files, rendered);
+            return new BuiltSite(false, pages, finished.Files, rendered) { Site = site };
         }
 
         try
@@ -87,11 +93,16 @@ public static class SiteBuilder
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileSystemError, SourceSpan.WholeFile(options.OutputDir), $"Cannot swap the new site in: {io.Message}"));
-            return new BuiltSite(false, pages, finished.Files, rendered);
+            return new BuiltSite(false, pages, finished.Files, rendered) { Site = site };
         }
 
-        return new BuiltSite(true, pages, finished.Files, rendered);
+        return new BuiltSite(true, pages, finished.Files, rendered) { Site = site };
     }
+
+    /// <summary><c>translations</c>: every translation pair with its status and its source's current fingerprint, read
+    /// without rendering anything; null when the site cannot be loaded (the diagnostics say why).</summary>
+    public static IReadOnlyList<TranslationStatus>? TranslationStatuses(BuildOptions options, DiagnosticBag diagnostics) =>
+        Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
 
     /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, BuildOptions options) =>
@@ -282,6 +293,7 @@ public static class SiteBuilder
         var summaries = rendered.Summaries.ToList();
         ReferencesPage.ReportUncited(site.Bibliography, summaries, diagnostics);
         TrustStage.Finish(summaries.Select(p => p.Trust).OfType<Trust.PageFacts>().ToList(), site, diagnostics);
+        TranslationFreshness.Check(site, diagnostics);
 
         var files = 0;
         foreach (var file in site.Inventory.StaticFiles)

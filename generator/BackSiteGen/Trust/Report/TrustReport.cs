@@ -5,6 +5,9 @@ namespace BackSiteGen.Trust.Report;
 /// <summary>The per-page report the CLI prints after a build and writes with <c>--report</c>.</summary>
 public sealed record TrustReport(IReadOnlyList<PageReport> Pages)
 {
+    /// <summary>Every default-language page in every other edition that has pages: fresh, stale, unrecorded or missing.</summary>
+    public IReadOnlyList<TranslationStatus> Translations { get; init; } = [];
+
     public static TrustReport Empty { get; } = new([]);
 
     public static TrustReport From(IEnumerable<PageFacts> pages, IReadOnlyList<Diagnostic> diagnostics)

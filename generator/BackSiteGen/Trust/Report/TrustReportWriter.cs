@@ -21,7 +21,7 @@ internal static class TrustReportWriter
     {
         if (report.Pages.Count <= ConsoleRows)
         {
-            return ToText(report);
+            return ToText(report) + TranslationsText(report);
         }
 
         const int top = 5;
@@ -46,7 +46,7 @@ internal static class TrustReportWriter
         Part("Next reviews due", reviewed.OrderBy(p => p.NextReview).ThenBy(p => p.Url, StringComparer.Ordinal), reviewed.Count);
         var warned = pages.Where(p => p.Warnings + p.Errors > 0).ToList();
         Part("With errors or warnings", warned.OrderByDescending(p => p.Errors).ThenByDescending(p => p.Warnings).ThenBy(p => p.Url, StringComparer.Ordinal), warned.Count);
-        return sb.ToString();
+        return sb.Append(TranslationsText(report)).ToString();
     }
 
     public static string ToText(TrustReport report)
@@ -78,6 +78,31 @@ internal static class TrustReportWriter
         return sb.ToString().Replace(" \n", "\n", StringComparison.Ordinal);
     }
 
+    /// <summary>The translations part: stale and unrecorded ones first (they need a translator), then missing ones (a
+    /// note: an edition may grow page by page), then a count of the fresh ones. Empty for a site in one language.</summary>
+    public static string TranslationsText(TrustReport report)
+    {
+        if (report.Translations.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder("\n");
+        var fresh = report.Translations.Count(t => t.Status == "fresh");
+        sb.Append(CultureInfo.InvariantCulture, $"Translations: {fresh} up to date, {report.Translations.Count(t => t.Status == "stale")} stale, {report.Translations.Count(t => t.Status == "unrecorded")} without a fingerprint, {report.Translations.Count(t => t.Status == "missing")} missing (a note, not a failure).\n");
+        foreach (var t in report.Translations.Where(t => t.Status is "stale" or "unrecorded"))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {t.Status} ({t.Language}): {Diagnostics.DiagnosticFormatter.Printable(t.Translation ?? string.Empty)} translates {Diagnostics.DiagnosticFormatter.Printable(t.Source)}; translated_from {t.Recorded ?? "—"}, now {t.Current}\n");
+        }
+
+        foreach (var t in report.Translations.Where(t => t.Status == "missing"))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  missing ({t.Language}): {Diagnostics.DiagnosticFormatter.Printable(t.Source)}\n");
+        }
+
+        return sb.ToString();
+    }
+
     public static string ToMarkdown(TrustReport report)
     {
         var sb = new StringBuilder();
@@ -87,6 +112,11 @@ internal static class TrustReportWriter
         foreach (var row in Rows(report))
         {
             sb.Append("| ").AppendJoin(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
+        }
+
+        if (report.Translations.Count > 0)
+        {
+            sb.Append("\n```").Append(TranslationsText(report)).Append("```\n");
         }
 
         return sb.ToString();
@@ -120,6 +150,26 @@ internal static class TrustReportWriter
             }
 
             json.WriteEndArray();
+            if (report.Translations.Count > 0)
+            {
+                json.WritePropertyName("translations");
+                json.WriteStartArray();
+                foreach (var t in report.Translations)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("language", t.Language);
+                    json.WriteString("source", t.Source);
+                    json.WriteString("translation", t.Translation);
+                    json.WriteString("status", t.Status);
+                    json.WriteString("translated_from", t.Recorded);
+                    json.WriteString("fingerprint", t.Current);
+                    WriteDate(json, "source_last_reviewed", t.SourceReviewed);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 

@@ -36,6 +36,7 @@ public static class SiteBuilder
         var report = TrustReport.From(built.Rendered?.Summaries.Select(p => p.Trust).OfType<Trust.PageFacts>() ?? [], sorted) with
         {
             Translations = built.Site is null ? [] : TranslationFreshness.Statuses(built.Site),
+            Inflesz = built.Site is null ? (55, 65) : (built.Site.Trust.Readability.MinInflesz, built.Site.Trust.Readability.GoalInflesz),
         };
         stages.Mark("report");
         return new BuildResult(sorted, built.Pages, built.Files, built.Succeeded, clock.Elapsed) { Report = report, Stages = stages.Stages };

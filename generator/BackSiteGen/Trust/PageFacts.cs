@@ -22,4 +22,16 @@ public sealed record PageFacts(
 {
     /// <summary>The language code of the page's edition.</summary>
     public string Language { get; init; } = string.Empty;
+
+    /// <summary>A Spanish page's INFLESZ and Fernández-Huerta indices; null for pages in other languages.</summary>
+    public SpanishReadability? Spanish { get; init; }
+
+    /// <summary>The page's absolute address, as hreflang links name it.</summary>
+    public string Permalink { get; init; } = string.Empty;
+
+    /// <summary>Where the page's hreflang findings are reported: its translation_of line, or its top.</summary>
+    public Diagnostics.SourceSpan LanguageSpan { get; init; }
+
+    /// <summary>The <c>&lt;link rel="alternate" hreflang&gt;</c> links the theme wrote into the page: (hreflang, href).</summary>
+    public IReadOnlyList<(string Language, string Url)> Alternates { get; init; } = [];
 }

@@ -95,11 +95,28 @@ internal static class TrustStage
     public static PageFacts CheckRenderedPage(Page page, string layout, RenderedContent content, string html, SiteContext site, DiagnosticBag diagnostics)
     {
         var settings = site.Trust;
-        var score = ReadabilityScore.From(TextAnalyzer.Analyze(content.ReadableBlocks));
-        if (layout != GlossaryLayout)
+        // The readability check reads the page in its own language: Spanish pages by Spanish syllables and formulas.
+        var language = site.Editions.Of(page).Code;
+        SpanishReadability? spanish = null;
+        ReadabilityScore score;
+        if (IsSpanish(language))
         {
-            // The glossary page is definitions by design; its text is the theme's list, not the writer's prose.
-            ReadabilityCheck.Check(page, score, settings.Readability, diagnostics);
+            var statistics = TextAnalyzer.AnalyzeSpanish(content.ReadableBlocks);
+            spanish = SpanishReadability.From(statistics);
+            score = ReadabilityScore.Empty with { Statistics = statistics };
+            if (layout != GlossaryLayout)
+            {
+                SpanishReadabilityCheck(page, spanish, settings.Readability, diagnostics);
+            }
+        }
+        else
+        {
+            score = ReadabilityScore.From(TextAnalyzer.Analyze(content.ReadableBlocks));
+            if (layout != GlossaryLayout)
+            {
+                // The glossary page is definitions by design; its text is the theme's list, not the writer's prose.
+                ReadabilityCheck.Check(page, score, settings.Readability, diagnostics);
+            }
         }
 
         var hasJsonLd = true;
@@ -124,7 +141,32 @@ internal static class TrustStage
             content.References.Count,
             content.Links.Count(l => !l.IsImage && (l.Rendered.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || l.Rendered.StartsWith("https://", StringComparison.OrdinalIgnoreCase))),
             content.GlossaryTerms,
-            hasJsonLd) { Language = site.Editions.Of(page).Code };
+            hasJsonLd)
+        {
+            Language = language,
+            Spanish = spanish,
+            Permalink = new Uri(site.Config.BaseUrl, page.Url.TrimStart('/')).AbsoluteUri,
+            LanguageSpan = page.FrontMatter.SpanOf("translation_of", page.Source.DisplayPath),
+            Alternates = HreflangCheck.AlternatesIn(html),
+        };
+    }
+
+    /// <summary>Spanish, in any region: es, es-ES, es-419, es-MX.</summary>
+    internal static bool IsSpanish(string language) =>
+        language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase);
+
+    private static void SpanishReadabilityCheck(Page page, SpanishReadability score, Readability.ReadabilitySettings settings, DiagnosticBag diagnostics)
+    {
+        if (!settings.Enabled || score.Statistics.Words == 0 || score.Inflesz >= settings.MinInflesz)
+        {
+            return;
+        }
+
+        var s = score.Statistics;
+        diagnostics.Add(Diagnostic.Warning(
+            DiagnosticCodes.SpanishReadabilityLow,
+            page.FrontMatter.SpanOf("readability", page.Source.DisplayPath),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Hard to read in Spanish: INFLESZ {score.Inflesz:0.0} ({score.Scale}) is below {settings.MinInflesz:0.#}; the goal is {settings.GoalInflesz:0.#} (bastante fácil). {s.Words} words, {s.Sentences} sentences, {(double)s.Syllables / s.Words:0.00} syllables a word; Fernández-Huerta {score.FernandezHuerta:0.0}. Use shorter sentences and shorter words.")));
     }
 
     /// <summary>Checks that need every page: glossary terms nobody uses, a theme that never writes the JSON-LD.</summary>
@@ -144,6 +186,7 @@ internal static class TrustStage
             }
         }
 
+        HreflangCheck.Check(pages, site.Editions.Default.Code, diagnostics);
         if (site.Trust.StructuredData.Enabled && pages.Where(p => !p.HasJsonLd).Select(p => p.Source).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } without)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StructuredDataMissing, new SourceSpan(site.Theme.DisplayPathOf("partials/base.html"), 1, 1), $"{without.Count} page(s) have no JSON-LD, first {without[0]}: add {{{{ page.json_ld }}}} inside <head>."));

@@ -145,7 +145,7 @@ internal static class BilingualSite
         translation_of: exercises/handout.md
         translated_from: {exercises/handout.md}
         ---
-        Imprima esta página.
+        Imprima esta hoja. Téngala a mano. Haga un paso cada vez. No se dé prisa.
         -- content/es/glossary.md --
         ---
         title: Glosario

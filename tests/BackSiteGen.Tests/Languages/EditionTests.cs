@@ -6,8 +6,6 @@ namespace BackSiteGen.Tests.Languages;
 /// theme words, dates and 404 page, linked to the English pages both ways.</summary>
 public sealed class EditionTests
 {
-    // The English readability formulas misjudge Spanish text until the Spanish check is in.
-    private const bool StrictOnceSpanishReadabilityLands = false;
 
     [Fact]
     public void Spanish_pages_are_published_under_es_in_Spanish()
@@ -51,7 +49,7 @@ public sealed class EditionTests
     public void A_md_link_inside_es_reaches_the_Spanish_page_and_its_anchor()
     {
         using var site = BilingualSite.Create();
-        BuildsClean(site, strict: StrictOnceSpanishReadabilityLands);
+        BuildsClean(site, strict: true);
         Assert.Contains("<a href=\"/es/exercises/cat-cow/#pasos\">", site.ReadOutput("es/exercises/index.html"), StringComparison.Ordinal);
 
         using var broken = BilingualSite.Create(spanish: BilingualSite.Spanish.Replace("cat-cow.md#pasos", "cat-cow.md#steps", StringComparison.Ordinal));
@@ -72,7 +70,7 @@ public sealed class EditionTests
     public void Hreflang_links_are_reciprocal_with_x_default_and_in_the_sitemap()
     {
         using var site = BilingualSite.Create();
-        BuildsClean(site, strict: StrictOnceSpanishReadabilityLands);
+        BuildsClean(site, strict: true);
         const string Links = """
             <link rel="alternate" hreflang="en" href="https://example.org/exercises/cat-cow/">
             <link rel="alternate" hreflang="es" href="https://example.org/es/exercises/cat-cow/">

@@ -18,7 +18,21 @@ internal static class TextAnalyzer
         "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "approx.", "cf.", "al.", "ca.",
     };
 
-    public static TextStatistics Analyze(IEnumerable<string> blocks)
+    /// <summary>Abbreviations a Spanish sentence does not end at ("p. ej.", "Dra.", "aprox.").</summary>
+    private static readonly HashSet<string> SpanishAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p.", "ej.", "etc.", "dr.", "dra.", "sr.", "sra.", "srta.", "ud.", "uds.", "núm.", "pág.", "págs.", "aprox.", "fig.", "vol.", "cap.", "et.", "al.", "vs.",
+    };
+
+    /// <summary>Counts a word's syllables.</summary>
+    public delegate int SyllableCount(ReadOnlySpan<char> word);
+
+    public static TextStatistics Analyze(IEnumerable<string> blocks) => Analyze(blocks, SyllableCounter.Count, Abbreviations);
+
+    /// <summary>The same counts for Spanish text: Spanish syllables (<see cref="SpanishSyllables"/>) and abbreviations.</summary>
+    public static TextStatistics AnalyzeSpanish(IEnumerable<string> blocks) => Analyze(blocks, SpanishSyllables.Count, SpanishAbbreviations);
+
+    private static TextStatistics Analyze(IEnumerable<string> blocks, SyllableCount counter, HashSet<string> abbreviations)
     {
         var (words, sentences, syllables, poly) = (0, 0, 0, 0);
         foreach (var block in blocks)
@@ -33,12 +47,12 @@ internal static class TextAnalyzer
                 }
 
                 var word = TrimPunctuation(token);
-                var count = SyllableCounter.Count(word);
+                var count = counter(word);
                 words++;
                 wordsInSentence++;
                 syllables += count;
                 poly += count >= 3 ? 1 : 0;
-                if (EndsSentence(token))
+                if (EndsSentence(token, abbreviations))
                 {
                     sentences++;
                     wordsInSentence = 0;
@@ -52,6 +66,26 @@ internal static class TextAnalyzer
         }
 
         return new TextStatistics(words, sentences, syllables, poly);
+    }
+
+    /// <summary>The words the counts are made of, stripped of punctuation as they are counted, so another syllable
+    /// counter can be compared with ours on exactly the same words.</summary>
+    internal static List<string> WordsOf(IEnumerable<string> blocks)
+    {
+        var words = new List<string>();
+        foreach (var block in blocks)
+        {
+            foreach (var range in block.AsSpan().SplitAny(" \t\n\r\u00A0"))
+            {
+                var token = block.AsSpan()[range];
+                if (token.Length > 0 && ContainsLetter(token))
+                {
+                    words.Add(TrimPunctuation(token).ToString());
+                }
+            }
+        }
+
+        return words;
     }
 
     private static bool ContainsLetter(ReadOnlySpan<char> token)
@@ -84,10 +118,10 @@ internal static class TextAnalyzer
         return token[start..end];
     }
 
-    private static bool EndsSentence(ReadOnlySpan<char> token)
+    private static bool EndsSentence(ReadOnlySpan<char> token, HashSet<string> abbreviations)
     {
         var end = token.Length;
-        while (end > 0 && token[end - 1] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019')
+        while (end > 0 && token[end - 1] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019' or '\u00BB')
         {
             end--;
         }
@@ -102,8 +136,8 @@ internal static class TextAnalyzer
             return true;
         }
 
-        var core = token[..end].TrimStart("\"'(\u201C\u2018");
-        if (Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(core))
+        var core = token[..end].TrimStart("\"'(\u201C\u2018\u00AB\u00BF\u00A1");
+        if (abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(core))
         {
             return false;
         }

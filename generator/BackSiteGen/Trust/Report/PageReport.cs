@@ -14,4 +14,8 @@ public sealed record PageReport(
     int Citations,
     int OutboundLinks,
     int Warnings,
-    int Errors);
+    int Errors)
+{
+    /// <summary>A Spanish page's indices (INFLESZ, Fernández-Huerta); null for other pages.</summary>
+    public Readability.SpanishReadability? Spanish { get; init; }
+}

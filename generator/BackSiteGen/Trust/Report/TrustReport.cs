@@ -8,6 +8,9 @@ public sealed record TrustReport(IReadOnlyList<PageReport> Pages)
     /// <summary>Every default-language page in every other edition that has pages: fresh, stale, unrecorded or missing.</summary>
     public IReadOnlyList<TranslationStatus> Translations { get; init; } = [];
 
+    /// <summary>The INFLESZ below which a Spanish page warns, and the goal the report notes (site.yml readability:).</summary>
+    public (double Min, double Goal) Inflesz { get; init; } = (55, 65);
+
     public static TrustReport Empty { get; } = new([]);
 
     public static TrustReport From(IEnumerable<PageFacts> pages, IReadOnlyList<Diagnostic> diagnostics)
@@ -31,7 +34,7 @@ public sealed record TrustReport(IReadOnlyList<PageReport> Pages)
                     p.Citations,
                     p.OutboundLinks,
                     found.Count(d => d.Severity == Severity.Warning),
-                    found.Count(d => d.Severity == Severity.Error));
+                    found.Count(d => d.Severity == Severity.Error)) { Spanish = p.Spanish };
             })
             .ToList();
         return new TrustReport(rows);

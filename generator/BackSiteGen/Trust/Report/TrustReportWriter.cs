@@ -21,7 +21,7 @@ internal static class TrustReportWriter
     {
         if (report.Pages.Count <= ConsoleRows)
         {
-            return ToText(report) + TranslationsText(report);
+            return ToText(report) + SpanishText(report) + TranslationsText(report);
         }
 
         const int top = 5;
@@ -46,7 +46,7 @@ internal static class TrustReportWriter
         Part("Next reviews due", reviewed.OrderBy(p => p.NextReview).ThenBy(p => p.Url, StringComparer.Ordinal), reviewed.Count);
         var warned = pages.Where(p => p.Warnings + p.Errors > 0).ToList();
         Part("With errors or warnings", warned.OrderByDescending(p => p.Errors).ThenByDescending(p => p.Warnings).ThenBy(p => p.Url, StringComparer.Ordinal), warned.Count);
-        return sb.Append(TranslationsText(report)).ToString();
+        return sb.Append(SpanishText(report)).Append(TranslationsText(report)).ToString();
     }
 
     public static string ToText(TrustReport report)
@@ -103,6 +103,40 @@ internal static class TrustReportWriter
         return sb.ToString();
     }
 
+    /// <summary>Spanish readability: the INFLESZ index of every Spanish page, its band, Fernández-Huerta and the counts,
+    /// against the goal (65, "bastante fácil") and the floor (55). Empty when no page is in Spanish.</summary>
+    public static string SpanishText(TrustReport report)
+    {
+        var pages = report.Pages.Where(p => p.Spanish is not null).ToList();
+        if (pages.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var (min, goal) = report.Inflesz;
+        var below = pages.Count(p => p.Spanish!.Inflesz < goal);
+        var sb = new StringBuilder("\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Spanish readability (INFLESZ, Szigriszt-Pazos): goal {goal:0.#} or more (bastante fácil), none below {min:0.#}; {pages.Count - below} of {pages.Count} pages reach the goal.\n");
+        var rows = pages.Select(p => new[]
+        {
+            p.Url,
+            p.Spanish!.Statistics.Words.ToString(CultureInfo.InvariantCulture),
+            p.Spanish.Statistics.Sentences.ToString(CultureInfo.InvariantCulture),
+            ((double)p.Spanish.Statistics.Syllables / Math.Max(1, p.Spanish.Statistics.Words)).ToString("0.00", CultureInfo.InvariantCulture),
+            p.Spanish.Inflesz.ToString("0.0", CultureInfo.InvariantCulture),
+            p.Spanish.Scale + (p.Spanish.Inflesz < goal ? " (below goal)" : string.Empty),
+            p.Spanish.FernandezHuerta.ToString("0.0", CultureInfo.InvariantCulture),
+        }).ToList();
+        string[] headers = ["URL", "Words", "Sentences", "Syll/word", "INFLESZ", "Scale", "Fernández-Huerta"];
+        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(headers))
+        {
+            sb.Append(string.Join("  ", row.Select((c, i) => i is 0 or 5 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd()).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
     public static string ToMarkdown(TrustReport report)
     {
         var sb = new StringBuilder();
@@ -114,9 +148,9 @@ internal static class TrustReportWriter
             sb.Append("| ").AppendJoin(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
         }
 
-        if (report.Translations.Count > 0)
+        if (report.Translations.Count > 0 || report.Pages.Any(p => p.Spanish is not null))
         {
-            sb.Append("\n```").Append(TranslationsText(report)).Append("```\n");
+            sb.Append("\n```").Append(SpanishText(report)).Append(TranslationsText(report)).Append("```\n");
         }
 
         return sb.ToString();
@@ -146,6 +180,15 @@ internal static class TrustReportWriter
                 json.WriteNumber("outbound_links", p.OutboundLinks);
                 json.WriteNumber("warnings", p.Warnings);
                 json.WriteNumber("errors", p.Errors);
+                if (p.Spanish is { } es)
+                {
+                    json.WriteNumber("inflesz", Math.Round(es.Inflesz, 1));
+                    json.WriteString("inflesz_scale", es.Scale);
+                    json.WriteNumber("fernandez_huerta", Math.Round(es.FernandezHuerta, 1));
+                    json.WriteNumber("syllables", es.Statistics.Syllables);
+                    json.WriteNumber("sentences", es.Statistics.Sentences);
+                }
+
                 json.WriteEndObject();
             }
 

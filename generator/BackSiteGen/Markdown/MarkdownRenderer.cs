@@ -61,8 +61,11 @@ public sealed class MarkdownRenderer
             .UseGlossary();
 
         // Named in full: Markdig ships an unrelated UseCitations() (<cite> for ""quoted"" text).
-        _pipeline = CitationMarkdownExtensions.UseCitations(builder).Build();
+        _pipeline = CitationMarkdownExtensions.UseCitations(builder, containerLabels?.GetValueOrDefault(CitationLabelKey) ?? "Reference").Build();
     }
+
+    /// <summary>The key of the containers' label map that carries the citations' screen-reader word.</summary>
+    internal const string CitationLabelKey = "citation";
 
     public Glossary.Glossary? Glossary { get; }
 

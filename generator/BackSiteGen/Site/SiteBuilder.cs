@@ -194,6 +194,11 @@ public static class SiteBuilder
             }
         }
 
+        if (strings.Has("citation.reference"))
+        {
+            labels[MarkdownRenderer.CitationLabelKey] = strings.Get("citation.reference");
+        }
+
         return labels;
     }
 
@@ -261,7 +266,9 @@ public static class SiteBuilder
         var summaries = outcomes.Where(o => o is not null).Select(o => o.Summary).OfType<RenderedPage>().ToList();
         foreach (var i in later)
         {
-            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries, pages[i]));
+            // Each edition's references page names the pages of its own edition that cite each source.
+            var edition = pages[i].Language;
+            outcomes[i] = RenderPage(pages[i], site, output, ReferencesPage.SiteModel(site, summaries.Where(s => s.Page.Language == edition), pages[i]));
             progress?.Report(new BuildProgress(Interlocked.Increment(ref rendered), toRender.Count + later.Count));
         }
 

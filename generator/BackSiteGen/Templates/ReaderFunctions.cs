@@ -163,7 +163,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
     /// <summary>The A to Z of one edition: its pages' topics and its glossary page, with the link label in its language.</summary>
     public ScriptArray TopicIndex(ScriptArray? glossary, Func<Page, bool> inEdition, string glossaryLabel)
     {
-        var byName = new SortedDictionary<string, (string Name, List<(string Title, string Url)> Links)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new SortedDictionary<string, (string Name, List<(string Title, string Url)> Links)>(Text.Alphabetical.Instance);
         void Add(string name, string title, string url)
         {
             name = name.Trim();
@@ -219,7 +219,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
                 entries.Add(new ScriptObject { ["name"] = name, ["links"] = linkArray });
             }
 
-            letters.Add(new ScriptObject { ["letter"] = group.Key, ["id"] = "letter-" + (group.Key.Length == 1 ? group.Key.ToLowerInvariant() : "other"), ["entries"] = entries });
+            letters.Add(new ScriptObject { ["letter"] = group.Key, ["id"] = "letter-" + (group.Key == "Ñ" ? "enye" : group.Key.Length == 1 ? group.Key.ToLowerInvariant() : "other"), ["entries"] = entries });
         }
 
         return letters;
@@ -246,8 +246,8 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
 
     private static string LetterOf(string name)
     {
-        var first = char.ToUpperInvariant(name[0]);
-        return first is >= 'A' and <= 'Z' ? first.ToString() : "0–9";
+        var first = Text.Alphabetical.LetterOf(name);
+        return first is >= 'A' and <= 'Z' or 'Ñ' ? first.ToString() : "0–9";
     }
 
     [GeneratedRegex("""(?<open><a\b[^>]*>)(?<url>https?://[^<\s]+)</a>""", RegexOptions.CultureInvariant, 1000)]

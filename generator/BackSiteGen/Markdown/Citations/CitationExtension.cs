@@ -5,8 +5,13 @@ using Markdig.Renderers;
 namespace BackSiteGen.Markdown.Citations;
 
 /// <summary>pandoc-style citations for Markdig: the parser, the per-document numbering and the HTML renderer.</summary>
-internal sealed class CitationExtension : IMarkdownExtension
+internal sealed class CitationExtension(string label = "Reference") : IMarkdownExtension
 {
+    public CitationExtension()
+        : this("Reference")
+    {
+    }
+
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         // Before the link parser, which would otherwise take "[" first and leave "[@a]" as literal text.
@@ -28,7 +33,7 @@ internal sealed class CitationExtension : IMarkdownExtension
     {
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<HtmlCitationRenderer>())
         {
-            html.ObjectRenderers.Add(new HtmlCitationRenderer());
+            html.ObjectRenderers.Add(new HtmlCitationRenderer(label));
         }
     }
 }

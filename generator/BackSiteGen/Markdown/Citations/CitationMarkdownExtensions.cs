@@ -6,9 +6,10 @@ namespace BackSiteGen.Markdown.Citations;
 internal static class CitationMarkdownExtensions
 {
     /// <summary>Parses pandoc citations (<c>[@key]</c>) and renders them as numbered superscript links to <c>#ref-key</c>.</summary>
-    public static MarkdownPipelineBuilder UseCitations(this MarkdownPipelineBuilder pipeline)
+    /// <param name="label">The word read before each reference number, in the page's language.</param>
+    public static MarkdownPipelineBuilder UseCitations(this MarkdownPipelineBuilder pipeline, string label = "Reference")
     {
-        pipeline.Extensions.AddIfNotAlready<CitationExtension>();
+        pipeline.Extensions.AddIfNotAlready(new CitationExtension(label));
         return pipeline;
     }
 }

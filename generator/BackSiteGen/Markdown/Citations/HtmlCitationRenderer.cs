@@ -11,8 +11,14 @@ namespace BackSiteGen.Markdown.Citations;
 /// that the writer wrote in ascending order becomes a range. Every cited source keeps its own link, even the
 /// middle of a range: those links are visually hidden but focusable and read by screen readers, so "1-3" reads
 /// "Reference 1, Reference 2, Reference 3" and the post-render check sees a link to every entry.</remarks>
-internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
+/// <param name="label">The word screen readers hear before each number, in the page's language ("Reference", "Referencia").</param>
+internal sealed class HtmlCitationRenderer(string label = "Reference") : HtmlObjectRenderer<CitationGroup>
 {
+    public HtmlCitationRenderer()
+        : this("Reference")
+    {
+    }
+
     /// <summary>The theme's stylesheet hides this class until focused.</summary>
     public const string HiddenLinkClass = "citation-hidden";
 
@@ -110,7 +116,7 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
         return j;
     }
 
-    private static void WriteLink(HtmlRenderer renderer, Citation citation, bool hidden)
+    private void WriteLink(HtmlRenderer renderer, Citation citation, bool hidden)
     {
         var number = citation.Number.ToString(CultureInfo.InvariantCulture);
         renderer.Write("<a");
@@ -125,6 +131,6 @@ internal sealed class HtmlCitationRenderer : HtmlObjectRenderer<CitationGroup>
         }
 
         renderer.Write(" href=\"").WriteEscape(CitationIds.Href(CitationIds.Entry(citation.Key))).Write('"');
-        renderer.Write(" aria-label=\"Reference ").Write(number).Write("\">").Write(number).Write("</a>");
+        renderer.Write(" aria-label=\"").WriteEscape(label).Write(' ').Write(number).Write("\">").Write(number).Write("</a>");
     }
 }

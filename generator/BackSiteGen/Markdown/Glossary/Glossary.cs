@@ -9,7 +9,7 @@ public sealed class Glossary
 
     public Glossary(IReadOnlyList<GlossaryEntry> entries, string displayPath, string? pageUrl, string? pageSource)
     {
-        Entries = entries.OrderBy(e => e.Term, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        Entries = entries.OrderBy(e => e.Term, Text.Alphabetical.Instance).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         DisplayPath = displayPath;
         PageUrl = pageUrl;
         PageSource = pageSource;

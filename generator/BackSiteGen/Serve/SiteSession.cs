@@ -145,7 +145,8 @@ public sealed class SiteSession
         {
             // Layouts, partials and assets alike: every page inlines the stylesheet and allows it by its hash.
             var top = themeRelative.Split('/')[0];
-            return top is Templates.Theme.LayoutsFolder or "partials" or Templates.Theme.AssetsFolder || themeRelative.Length == 0 ? Change.Everything : Change.None;
+            // The theme's words (i18n/*.yml) are in every page too.
+            return top is Templates.Theme.LayoutsFolder or "partials" or Templates.Theme.AssetsFolder or Templates.ThemeStrings.Folder || themeRelative.Length == 0 ? Change.Everything : Change.None;
         }
 
         var relative = Below(_contentDir, path);
@@ -161,6 +162,12 @@ public sealed class SiteSession
         }
 
         if (!relative.Contains('/', StringComparison.Ordinal) && ContentScanner.DataFiles.Contains(relative, StringComparer.Ordinal))
+        {
+            return Change.Everything;
+        }
+
+        // An edition's own glossary (content/es/glossary.yml) links terms on every page of that edition.
+        if (relative.Split('/') is [_, "glossary.yml" or "glossary.yaml"])
         {
             return Change.Everything;
         }

@@ -166,6 +166,9 @@ public static class SiteBuilder
             siteModel["glossary"] = TrustStage.GlossaryModel(glossaries.GetValueOrDefault(edition.Code));
             siteModel["language_name"] = edition.Name ?? (text.Has("language_name") ? text.Get("language_name") : edition.Code);
             siteModel["languages"] = languages;
+            // The bibliography is shared and its entries stay as published, in the default language: a page in another
+            // language marks them with lang so a screen reader reads them in the right voice.
+            siteModel["default_language"] = editions.Default.Code;
             siteModel.IsReadOnly = true;
             var markdown = new MarkdownRenderer(bibliography, glossaries.GetValueOrDefault(edition.Code), trust.Accessibility, rawHtml, trust.Lint, ContainerLabels(text));
             contexts[edition.Code] = new EditionContext(edition, siteModel, markdown, text, EditionContext.FunctionsFor(edition, editions, text, index));

@@ -28,6 +28,13 @@ public sealed partial class BilingualServeTests
         await AssertServeEqualsBuild(site, server, http, "after editing a Spanish page");
         Assert.Contains("Arquee la espalda despacio.", Encoding.UTF8.GetString(server.Session.Current.Files["es/exercises/handout/index.html"]), StringComparison.Ordinal);
 
+        // The Spanish glossary and the theme's Spanish words reach every Spanish page.
+        before = server.Session.Current.Version;
+        Edit(site, "content/es/glossary.yml", "Una almohadilla blanda", "Una almohadilla muy blanda");
+        await Settled(server, before);
+        await AssertServeEqualsBuild(site, server, http, "after editing the Spanish glossary");
+        Assert.Contains("Una almohadilla muy blanda", Encoding.UTF8.GetString(server.Session.Current.Files["es/index.html"]), StringComparison.Ordinal);
+
         // Only the English page's text changes (its front matter stays), so serve renders that page alone; the freshness
         // check runs over every translation all the same.
         before = server.Session.Current.Version;

@@ -28,7 +28,8 @@ public sealed class CitationLanguageTests
         var html = site.ReadOutput("es/exercises/index.html");
         Assert.Contains("aria-label=\"Referencia 1\">1</a>", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"references\">Referencias</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"ref-smith2020\" lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("Back pain in adults", html, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Volver a la cita 1\"", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"es\" aria-label=\"Volver a la cita 1\"", html, StringComparison.Ordinal);
     }
 }

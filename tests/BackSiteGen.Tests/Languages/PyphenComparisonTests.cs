@@ -14,10 +14,13 @@ public sealed class PyphenComparisonTests
 {
     public const string RequireVariable = "BACKSITEGEN_REQUIRE_PYPHEN";
 
-    /// <summary>INFLESZ points our index may differ by: about 62.3 × 0.06 syllables a word, a third of an INFLESZ band.
-    /// Hyphenation patterns leave some hiatus unsplit ("país", "guía", "ar-quee") and skip a few points ("canti-da-des"),
-    /// so they count a few syllables fewer on every page.</summary>
-    private const double Tolerance = 4;
+    /// <summary>INFLESZ points our index may differ by, a third of an INFLESZ band. Hyphenation patterns are not a
+    /// syllable counter: Debian's Spanish patterns leave hiatus unsplit ("país", "guía", "le-er"), skip points
+    /// ("canti-da-des", "en-contró") and mangle some words with minimum fragments of 1 ("s-alu-d"), so they count fewer
+    /// syllables and give a higher index on every page: measured 1.4 to 4.1 points above ours on the 22 Spanish pages
+    /// of the microsite (2026-12-01), never below. (The npm hyphen/es patterns are cleaner but keep two letters at each
+    /// end, "ayu-dar", "aho-ra", and came out further away.)</summary>
+    private const double Tolerance = 5;
 
     /// <summary>Pages shorter than this are listed but not compared: on a dozen words one word's count moves the index
     /// by ten points, and INFLESZ was validated on samples of 100 words and more.</summary>
@@ -34,10 +37,11 @@ public sealed class PyphenComparisonTests
 
         using var fixture = BilingualSite.Create(extra: LongerPage);
         var pages = SpanishPages(fixture.Options()).ToList();
-        var real = Path.Combine(Repository.Root, "content", "es");
-        if (Directory.Exists(real))
+        // BACKSITEGEN_COMPARE_CONTENT names another content folder to compare, such as a clone's content/ before a merge.
+        var content = Environment.GetEnvironmentVariable("BACKSITEGEN_COMPARE_CONTENT") is { Length: > 0 } other ? Path.GetFullPath(other) : Path.Combine(Repository.Root, "content");
+        if (Directory.Exists(Path.Combine(content, "es")))
         {
-            var options = new BuildOptions("content", "themes/default", "output", null, false, false, DateOnly.FromDateTime(DateTime.UtcNow), Repository.Root);
+            var options = new BuildOptions(content, Path.Combine(Repository.Root, "themes", "default"), "output", null, false, false, DateOnly.FromDateTime(DateTime.UtcNow), Repository.Root);
             pages.AddRange(SpanishPages(options));
         }
 
@@ -48,8 +52,11 @@ public sealed class PyphenComparisonTests
         var report = new List<string>();
         foreach (var (source, words, statistics) in pages)
         {
-            var syllables = theirs.Skip(offset).Take(words.Count).Sum();
+            var counted = theirs.Skip(offset).Take(words.Count).ToList();
+            var syllables = counted.Sum();
             offset += words.Count;
+            var differing = words.Select((w, i) => (Word: w.ToLowerInvariant(), Ours: SpanishSyllables.Count(w), Theirs: counted[i]))
+                .Where(d => d.Ours != d.Theirs).Distinct().Take(40).Select(d => $"{d.Word} {d.Ours}/{d.Theirs}");
             if (statistics.Words == 0)
             {
                 continue;
@@ -60,7 +67,9 @@ public sealed class PyphenComparisonTests
             var ours = SpanishReadability.From(statistics).Inflesz;
             var independent = 206.835 - (62.3 * syllables / statistics.Words) - ((double)statistics.Words / statistics.Sentences);
             report.Add($"{source}: {statistics.Words} words, ours {ours:0.0}, pyphen {independent:0.0}");
-            Assert.True(statistics.Words < MinimumWords || Math.Abs(ours - independent) <= Tolerance, $"{source}: our INFLESZ {ours:0.0} ({statistics.Syllables} syllables) and pyphen's {independent:0.0} ({syllables} syllables) differ by more than {Tolerance}.\n{string.Join('\n', report)}");
+            // The patterns undercount, never overcount, against our rules: an index of ours above theirs means we lost syllables.
+            Assert.True(statistics.Words < MinimumWords || ours <= independent + 1, $"{source}: our INFLESZ {ours:0.0} is above pyphen's {independent:0.0}, whose patterns count fewer syllables than ours on Spanish text.\nWords counted differently (ours/pyphen): {string.Join(", ", differing)}");
+            Assert.True(statistics.Words < MinimumWords || Math.Abs(ours - independent) <= Tolerance, $"{source}: our INFLESZ {ours:0.0} ({statistics.Syllables} syllables) and pyphen's {independent:0.0} ({syllables} syllables) differ by more than {Tolerance}.\nWords counted differently (ours/pyphen): {string.Join(", ", differing)}\n{string.Join('\n', report)}");
         }
 
         Assert.True(compared > 0, "No Spanish page has enough words to compare:\n" + string.Join('\n', report));
@@ -98,8 +107,12 @@ public sealed class PyphenComparisonTests
 
     private static List<int> PyphenCounts(List<string> words)
     {
-        var script = Path.Combine(Repository.Root, "tests", "BackSiteGen.Tests", "Languages", "pyphen_syllables.py");
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", [script]) { RedirectStandardInput = true, RedirectStandardOutput = true, StandardInputEncoding = new System.Text.UTF8Encoding(false) })!;
+        var folder = Path.Combine(Repository.Root, "tests", "BackSiteGen.Tests", "Languages");
+        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(folder, "pyphen_syllables.py")]);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.StandardInputEncoding = new System.Text.UTF8Encoding(false);
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         foreach (var word in words)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BackSiteGen.Diagnostics;
 using BackSiteGen.Serve;
 using BackSiteGen.Site;
 using BackSiteGen.Tests.Infrastructure;
@@ -43,6 +44,10 @@ public sealed partial class ServeEqualsBuildTests : IDisposable
             edit();
             await Settled(server, before, what);
             await AssertServeEqualsBuild(server, http, "after editing " + what);
+            if (what.StartsWith("a page's text", StringComparison.Ordinal))
+            {
+                Assert.Contains(server.Session.Current.Problems, d => d.Code == "BSG0912" && d.Span.ToString().StartsWith("content/es/exercises/cat-cow.md(", StringComparison.Ordinal));
+            }
         }
     }
 
@@ -54,7 +59,10 @@ public sealed partial class ServeEqualsBuildTests : IDisposable
         var built = Microsite.FilesBelow(output);
         var served = server.Session.Current.Files.Keys.Order(StringComparer.Ordinal).ToList();
         Assert.True(built.SequenceEqual(served), $"{when}: serve has [{string.Join(", ", served.Except(built))}] that build has not, and lacks [{string.Join(", ", built.Except(served))}].");
-        Assert.Empty(server.Session.Current.Problems);
+        // The same findings on screen as in the build's log (an edited English page makes its Spanish translation stale).
+        static List<string> Findings(IEnumerable<Diagnostic> diagnostics) =>
+            [.. diagnostics.Where(d => d.Severity >= Severity.Warning).Select(d => d.ToString()).Order(StringComparer.Ordinal)];
+        Assert.Equal(Findings(build.Diagnostics), Findings(server.Session.Current.Problems));
 
         foreach (var file in built)
         {
@@ -92,8 +100,9 @@ public sealed partial class ServeEqualsBuildTests : IDisposable
         }
     }
 
+    /// <summary>A served page less what serve adds to it: the reload script and, while the site has problems, the panel.</summary>
     private static byte[] WithoutReloadScript(byte[] html) =>
-        Encoding.UTF8.GetBytes(ReloadScript().Replace(Encoding.UTF8.GetString(html), string.Empty, 1));
+        Encoding.UTF8.GetBytes(Panel().Replace(ReloadScript().Replace(Encoding.UTF8.GetString(html), string.Empty, 1), string.Empty, 1));
 
     private void Edit(string relative, Func<string, string> change)
     {
@@ -124,6 +133,9 @@ public sealed partial class ServeEqualsBuildTests : IDisposable
 
     [GeneratedRegex(@"<script src=""/__backsitegen/reload\.js"" data-version=""\d+"" defer></script>\n")]
     private static partial Regex ReloadScript();
+
+    [GeneratedRegex(@"<link rel=""stylesheet"" href=""/__backsitegen/overlay\.css"">\n<section id=""backsitegen-overlay"".*?</section>\n", RegexOptions.Singleline)]
+    private static partial Regex Panel();
 
     [GeneratedRegex(@"(?<start>:::steps\n1\. )")]
     private static partial Regex FirstStep();

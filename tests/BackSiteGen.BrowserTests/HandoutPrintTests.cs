@@ -19,53 +19,61 @@ public sealed class HandoutPrintTests(BuiltSite site, ITestOutputHelper output) 
         using var _ = playwright;
         await using var __ = browser;
         await using var context = await browser.NewContextAsync();
-        var exercises = await ExercisesAsync(context);
-        Assert.True(exercises.Count == 5, $"The handout should list the five exercises, not {exercises.Count}.");
-
         var problems = new List<string>();
+        foreach (var (edition, handoutPath) in new[] { ("en", "/exercises/handout/"), ("es", "/es/exercises/handout/") })
+        {
+            await PrintAsync(context, edition, handoutPath, problems);
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Prints one edition's handout on A4 and Letter and notes every step, address or code missing from its sheet.</summary>
+    private async Task PrintAsync(IBrowserContext context, string edition, string handoutPath, List<string> problems)
+    {
+        var exercises = await ExercisesAsync(context, handoutPath);
+        Assert.True(exercises.Count == 5, $"The {edition} handout should list the five exercises, not {exercises.Count}.");
         foreach (var format in new[] { "A4", "Letter" })
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(site.Origin, "/exercises/handout/").AbsoluteUri);
+            await page.GotoAsync(new Uri(site.Origin, handoutPath).AbsoluteUri);
             await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-            var pdf = Path.Combine(Folder, $"handout-{format}.pdf");
+            var pdf = Path.Combine(Folder, edition == "en" ? $"handout-{format}.pdf" : $"handout-{edition}-{format}.pdf");
             await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = format, PrintBackground = false });
             await page.CloseAsync();
 
             var sheets = Run("/usr/bin/pdftotext", "-enc", "UTF-8", pdf, "-").Split('\f').Select(Squeeze).ToList();
             var codes = QrCodesBySheet(pdf, sheets.Count);
-            output.WriteLine($"{format}: {sheets.Count(s => s.Length > 0)} sheet(s); QR codes: {string.Join(" | ", codes.Select(c => string.Join(", ", c)))}");
+            output.WriteLine($"{edition} {format}: {sheets.Count(s => s.Length > 0)} sheet(s); QR codes: {string.Join(" | ", codes.Select(c => string.Join(", ", c)))}");
             foreach (var exercise in exercises)
             {
                 var sheet = sheets.FindIndex(s => s.Contains(Squeeze(exercise.Address), StringComparison.Ordinal));
                 if (sheet < 0)
                 {
-                    problems.Add($"{format}: the address of {exercise.Title} ({exercise.Address}) is not printed");
+                    problems.Add($"{edition} {format}: the address of {exercise.Title} ({exercise.Address}) is not printed");
                     continue;
                 }
 
                 foreach (var step in exercise.Steps.Where(step => !sheets[sheet].Contains(Squeeze(step), StringComparison.Ordinal)))
                 {
                     problems.Add(sheets.Any(s => s.Contains(Squeeze(step), StringComparison.Ordinal))
-                        ? $"{format}: {exercise.Title} is split across sheets: '{step}' is not on sheet {sheet + 1} with its address"
-                        : $"{format}: {exercise.Title} is missing the step '{step}'");
+                        ? $"{edition} {format}: {exercise.Title} is split across sheets: '{step}' is not on sheet {sheet + 1} with its address"
+                        : $"{edition} {format}: {exercise.Title} is missing the step '{step}'");
                 }
 
                 if (!codes[sheet].Contains(exercise.Address))
                 {
-                    problems.Add($"{format}: no QR code on sheet {sheet + 1} opens {exercise.Address}");
+                    problems.Add($"{edition} {format}: no QR code on sheet {sheet + 1} opens {exercise.Address}");
                 }
             }
         }
-
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     /// <summary>Each exercise the handout links to, read from its own page: title, full address and steps.</summary>
-    private async Task<List<(string Title, string Address, List<string> Steps)>> ExercisesAsync(IBrowserContext context)
+    private async Task<List<(string Title, string Address, List<string> Steps)>> ExercisesAsync(IBrowserContext context, string handoutPath)
     {
         var handout = await context.NewPageAsync();
-        await handout.GotoAsync(new Uri(site.Origin, "/exercises/handout/").AbsoluteUri);
+        await handout.GotoAsync(new Uri(site.Origin, handoutPath).AbsoluteUri);
         var links = await handout.EvalOnSelectorAllAsync<string[]>(".handout-exercise h2 a", "links => links.map(a => a.getAttribute('href'))");
         await handout.CloseAsync();
         var exercises = new List<(string, string, List<string>)>();

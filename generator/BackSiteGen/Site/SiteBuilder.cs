@@ -134,8 +134,10 @@ public static class SiteBuilder
         var markdown = new MarkdownRenderer(bibliography, glossary, trust.Accessibility, rawHtml, trust.Lint);
         var functions = TemplateModel.Functions(config);
         ThemeFunctions.Import(functions, theme, index, markdown, bodies);
+        var templates = new TemplateRenderer(theme, functions);
+        SharedFragments.Import(functions, templates, siteModel);
         stages?.Mark("urls, navigation, site model");
-        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, new TemplateRenderer(theme, functions), siteModel) { Trust = trust, Bibliography = bibliography, Bodies = bodies };
+        return new SiteContext(options, config, inventory, theme, index, navigation, markdown, templates, siteModel) { Trust = trust, Bibliography = bibliography, Bodies = bodies };
     }
 
     /// <summary>Stage 2: renders pages in parallel, writes each to <paramref name="output"/> and keeps what the later

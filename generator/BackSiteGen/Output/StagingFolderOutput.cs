@@ -4,7 +4,9 @@ using System.Text;
 namespace BackSiteGen.Output;
 
 /// <summary><c>build</c>'s output: files written into the staging folder that is swapped in when the build succeeds.</summary>
-public sealed class StagingFolderOutput(string staging) : ISiteOutput
+/// <param name="previous">The site in the output folder now: a file whose new bytes equal its old ones is linked from
+/// there instead of written (see <see cref="PreviousSite"/>).</param>
+public sealed class StagingFolderOutput(string staging, PreviousSite? previous = null) : ISiteOutput
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -22,6 +24,11 @@ public sealed class StagingFolderOutput(string staging) : ISiteOutput
         try
         {
             var length = Utf8NoBom.GetBytes(text, buffer);
+            if (previous is not null && previous.TryLink(outputPath, buffer.AsSpan(0, length), target))
+            {
+                return;
+            }
+
             using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
         }
@@ -32,7 +39,7 @@ public sealed class StagingFolderOutput(string staging) : ISiteOutput
     }
 
     public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics) =>
-        FileCopy.Regular(sourceFullPath, Target(outputPath), displayPath, diagnostics);
+        FileCopy.Regular(sourceFullPath, Target(outputPath), displayPath, diagnostics, previous is null ? null : (source, target) => previous.TryLink(outputPath, source, target));
 
     private string Target(string outputPath)
     {

@@ -58,9 +58,10 @@ public static class SiteBuilder
 
         RenderedSite rendered;
         FinishedSite finished;
+        var previous = PreviousSite.At(folder.Target);
         try
         {
-            var output = new StagingFolderOutput(folder.Staging);
+            var output = new StagingFolderOutput(folder.Staging, previous);
             rendered = RenderPages(site, output, progress);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
@@ -82,7 +83,7 @@ public static class SiteBuilder
         try
         {
             folder.Commit();
-            stages.Mark("swap");
+            stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {

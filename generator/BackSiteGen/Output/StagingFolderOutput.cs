@@ -12,6 +12,9 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
 
     public string Root => staging;
 
+    /// <summary>Every file written or copied so far, for the output's marker.</summary>
+    public OutputManifest Manifest { get; } = new();
+
     /// <summary>Writes a file that cannot exist yet (the staging folder is new, and no two sources share an output path)
     /// with one open and one write. <see cref="File.WriteAllText(string, string?, Encoding)"/> also truncates,
     /// preallocates, asks the file system's type and seeks: five more system calls per page, on 10,000 pages.
@@ -24,6 +27,7 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
         try
         {
             var length = Utf8NoBom.GetBytes(text, buffer);
+            Manifest.Add(outputPath, buffer.AsSpan(0, length));
             if (previous is not null && previous.TryLink(outputPath, buffer.AsSpan(0, length), target))
             {
                 return;
@@ -38,8 +42,14 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
         }
     }
 
-    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics) =>
-        FileCopy.Regular(sourceFullPath, Target(outputPath), displayPath, diagnostics, previous is null ? null : (source, target) => previous.TryLink(outputPath, source, target));
+    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var target = Target(outputPath);
+        if (FileCopy.Regular(sourceFullPath, target, displayPath, diagnostics, previous is null ? null : (source, into) => previous.TryLink(outputPath, source, into)))
+        {
+            Manifest.AddFile(outputPath, target);
+        }
+    }
 
     private string Target(string outputPath)
     {

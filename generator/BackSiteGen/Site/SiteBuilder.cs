@@ -44,6 +44,13 @@ public static class SiteBuilder
     {
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
+        var inputs = options.KeepUnchanged && !options.External ? InputFingerprint.Of(options) : null;
+        if (inputs is not null && Unchanged(options, inputs, diagnostics) is { } kept)
+        {
+            stages.Mark("fingerprint inputs, compare output");
+            return kept;
+        }
+
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
         if (site is null)
         {
@@ -59,9 +66,9 @@ public static class SiteBuilder
         RenderedSite rendered;
         FinishedSite finished;
         var previous = PreviousSite.At(folder.Target);
+        var output = new StagingFolderOutput(folder.Staging, previous);
         try
         {
-            var output = new StagingFolderOutput(folder.Staging, previous);
             rendered = RenderPages(site, output, progress);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
@@ -82,6 +89,9 @@ public static class SiteBuilder
 
         try
         {
+            // Recorded as kept-able only when the build found nothing and its inputs did not change while it ran.
+            var clean = diagnostics.ToSortedList().All(d => d.Code == DiagnosticCodes.BuildStateIgnored) && inputs is not null && InputFingerprint.Of(options) == inputs;
+            folder.Describe(output.Manifest.ToMarkerText(clean ? inputs : null, pages, finished.Files));
             folder.Commit();
             stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }
@@ -92,6 +102,27 @@ public static class SiteBuilder
         }
 
         return new BuiltSite(true, pages, finished.Files, rendered);
+    }
+
+    /// <summary>The output as the last build left it, when that build had no findings, was built from exactly these
+    /// inputs, and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
+    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    {
+        var target = options.FullPath(options.OutputDir);
+        var recorded = OutputManifest.Read(target, out var damaged);
+        if (damaged)
+        {
+            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+            return null;
+        }
+
+        if (recorded?.Inputs != inputs || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles))
+        {
+            return null;
+        }
+
+        diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildUnchanged, SourceSpan.WholeFile(options.OutputDir), $"Nothing changed since the last build into '{options.OutputDir}', which found nothing to report and is still exactly as it was written; it was kept. (--report or --external builds it again.)"));
+        return new BuiltSite(true, recorded.Pages, recorded.Files, null);
     }
 
     /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BackSiteGen.Output;
+
+/// <summary>What a build put in its output folder, written into the folder's marker file (<c>.backsitegen-output</c>):
+/// every file's path, size and SHA-256, and, after a build with no findings, the fingerprint of everything it was built
+/// from. The next build keeps the folder as it is when the fingerprint is the same and every file still matches.</summary>
+/// <remarks>Inside the folder, not beside it: the record is swapped in with the tree it describes, so it can never speak
+/// of another tree. It holds no time and no machine-specific value, so a build stays byte for byte reproducible.</remarks>
+public sealed class OutputManifest
+{
+    private const string Header = "This folder was built by BackSiteGen; every build replaces all of it.";
+    private const string FormatLine = "manifest 1";
+
+    private readonly ConcurrentDictionary<string, (long Size, string Hash)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Records a file written into the output.</summary>
+    public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+    /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
+    public void AddFile(string outputPath, string fullPath)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        _files[Normalize(outputPath)] = (stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+
+    /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
+    public string ToMarkerText(string? inputs, int pages, int files)
+    {
+        var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
+        if (inputs is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"inputs {inputs} {pages} {files}\n");
+        }
+
+        foreach (var (path, (size, hash)) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What the marker of <paramref name="folder"/> says of the build that made it; null when it has no record
+    /// (an older marker), and <paramref name="damaged"/> true when it has one that cannot be read.</summary>
+    public static Recorded? Read(string folder, out bool damaged)
+    {
+        damaged = false;
+        var marker = Path.Combine(folder, OutputFolder.MarkerFile);
+        if (Content.FileKinds.Of(marker) != Content.FileKind.Regular)
+        {
+            return null;
+        }
+
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(marker);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            damaged = true;
+            return null;
+        }
+
+        if (lines.Length < 2 || lines[0] != Header || lines[1] != FormatLine)
+        {
+            damaged = lines.Length > 1;
+            return null;
+        }
+
+        string? inputs = null;
+        int pages = 0, count = 0;
+        var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(2))
+        {
+            var parts = line.Split(' ', 4);
+            if (parts is ["inputs", var fingerprint, var p, var f] && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out pages) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+            {
+                inputs = fingerprint;
+            }
+            else if (parts is ["file", var hash, var size, var path] && hash.Length == 64 && long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var length) && files.TryAdd(path, (length, hash)))
+            {
+            }
+            else
+            {
+                damaged = true;
+                return null;
+            }
+        }
+
+        return new Recorded(inputs, pages, count, files);
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds exactly the recorded files, byte for byte (besides the marker and
+    /// the repository's own files at its top), and nothing that is not a plain file or folder.</summary>
+    public static bool Matches(string folder, IReadOnlyDictionary<string, (long Size, string Hash)> files, IReadOnlyCollection<string> keptAtTop)
+    {
+        var found = 0;
+        var same = true;
+        var pending = new List<(string Full, long Size, string Hash)>();
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            var relative = Path.GetRelativePath(folder, entry.FullName).Replace('\\', '/');
+            if (entry.LinkTarget is not null || (entry is not FileInfo && entry is not DirectoryInfo))
+            {
+                return false;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                continue;
+            }
+
+            if (relative == OutputFolder.MarkerFile || keptAtTop.Contains(relative))
+            {
+                continue;
+            }
+
+            if (!files.TryGetValue(relative, out var recorded) || ((FileInfo)entry).Length != recorded.Size || Content.FileKinds.Of(entry.FullName) != Content.FileKind.Regular)
+            {
+                return false;
+            }
+
+            found++;
+            pending.Add((entry.FullName, recorded.Size, recorded.Hash));
+        }
+
+        if (found != files.Count)
+        {
+            return false;
+        }
+
+        Parallel.ForEach(pending, (file, state) =>
+        {
+            using var stream = new FileStream(file.Full, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            if (!Convert.ToHexStringLower(SHA256.HashData(stream)).Equals(file.Hash, StringComparison.Ordinal))
+            {
+                same = false;
+                state.Stop();
+            }
+        });
+        return same;
+    }
+
+    private static string Normalize(string outputPath) => outputPath.Replace('\\', '/');
+
+    /// <summary>A previous build's record.</summary>
+    /// <param name="Inputs">The fingerprint of what it was built from; null when it had findings (it is never kept then).</param>
+    public sealed record Recorded(string? Inputs, int Pages, int Files, IReadOnlyDictionary<string, (long Size, string Hash)> FileHashes);
+}

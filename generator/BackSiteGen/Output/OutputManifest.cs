@@ -23,8 +23,7 @@ public sealed class OutputManifest
     /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
     public void AddFile(string outputPath, string fullPath)
     {
-        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        _files[Normalize(outputPath)] = (stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        _files[Normalize(outputPath)] = (new FileInfo(fullPath).Length, Hash(fullPath));
     }
 
     /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
@@ -105,7 +104,7 @@ public sealed class OutputManifest
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false }))
         {
             var relative = Path.GetRelativePath(folder, entry.FullName).Replace('\\', '/');
-            if (entry.LinkTarget is not null || (entry is not FileInfo && entry is not DirectoryInfo))
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
                 return false;
             }
@@ -136,14 +135,41 @@ public sealed class OutputManifest
 
         Parallel.ForEach(pending, (file, state) =>
         {
-            using var stream = new FileStream(file.Full, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            if (!Convert.ToHexStringLower(SHA256.HashData(stream)).Equals(file.Hash, StringComparison.Ordinal))
+            if (!Hash(file.Full).Equals(file.Hash, StringComparison.Ordinal))
             {
                 same = false;
                 state.Stop();
             }
         });
         return same;
+    }
+
+    /// <summary>A file's SHA-256 from one read into a pooled buffer (a stream read it 4 KB at a time).</summary>
+    internal static string Hash(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 64 * 1024 * 1024)
+        {
+            using var stream = new FileStream(handle, FileAccess.Read, 1 << 16);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static string Normalize(string outputPath) => outputPath.Replace('\\', '/');

@@ -53,8 +53,7 @@ internal static class InputFingerprint
                 text(Path.GetRelativePath(root, entry) + "\0" + kind);
                 if (kind == FileKind.Regular)
                 {
-                    using var stream = new FileStream(entry, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-                    hash.AppendData(SHA256.HashData(stream));
+                    hash.AppendData(Convert.FromHexString(Output.OutputManifest.Hash(entry)));
                 }
                 else if (kind != FileKind.Directory)
                 {

@@ -204,7 +204,7 @@ public static class DiagnosticCodes
         [ThirdPartyResource] = "A page loads a script, stylesheet, font, image, media or frame from another origin, which learns who reads it (links: third_party_resource).",
         [BrokenExternalLink] = "With --external: a link to another site failed (4xx, 5xx after retries, timeout, no such host) (links: broken_external).",
         [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
-        [BuildUnchanged] = "Nothing the site is built from changed since the last clean build into this output, and the output is as that build left it; it was kept, not built again.",
+        [BuildUnchanged] = "Nothing the site is built from changed since the last build into this output, and the output is as that build left it; it was kept, not built again, and that build's findings are printed again.",
         [BuildStateIgnored] = "The output's record of the build that made it (in .backsitegen-output) is damaged or not BackSiteGen's; it was ignored and the site built in full.",
         [BasePathMismatch] = "Many root-relative links miss their page by exactly a base path: the site was probably built or checked with another --base-url.",
     };

@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Output;
 
 /// <summary>What a build put in its output folder, written into the folder's marker file (<c>.backsitegen-output</c>):
 /// every file's path, size and SHA-256, and, after a build with no findings, the fingerprint of everything it was built
-/// from. The next build keeps the folder as it is when the fingerprint is the same and every file still matches.</summary>
+/// from, with what that build reported. The next build keeps the folder as it is when the fingerprint is the same and
+/// every file still matches, and prints the same findings.</summary>
 /// <remarks>Inside the folder, not beside it: the record is swapped in with the tree it describes, so it can never speak
 /// of another tree. It holds no time and no machine-specific value, so a build stays byte for byte reproducible.</remarks>
 public sealed class OutputManifest
@@ -27,12 +29,18 @@ public sealed class OutputManifest
     }
 
     /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
-    public string ToMarkerText(string? inputs, int pages, int files)
+    /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
+    /// again by a build that keeps this output, as the same inputs would find them again.</param>
+    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings)
     {
         var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
         if (inputs is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"inputs {inputs} {pages} {files}\n");
+            foreach (var finding in findings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n");
+            }
         }
 
         foreach (var (path, (size, hash)) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -74,8 +82,21 @@ public sealed class OutputManifest
         string? inputs = null;
         int pages = 0, count = 0;
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
+        var findings = new List<Diagnostic>();
         foreach (var line in lines.Skip(2))
         {
+            if (line.StartsWith("finding ", StringComparison.Ordinal))
+            {
+                if (Finding(line) is not { } finding)
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                findings.Add(finding);
+                continue;
+            }
+
             var parts = line.Split(' ', 4);
             if (parts is ["inputs", var fingerprint, var p, var f] && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out pages) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out count))
             {
@@ -91,7 +112,46 @@ public sealed class OutputManifest
             }
         }
 
-        return new Recorded(inputs, pages, count, files);
+        return new Recorded(inputs, pages, count, files) { Findings = findings };
+    }
+
+    private static Diagnostic? Finding(string line)
+    {
+        var parts = line.Split(' ', 6);
+        if (parts is not ["finding", var severity, var code, var row, var column, var rest]
+            || !int.TryParse(severity, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > (int)Severity.Warning
+            || !int.TryParse(row, NumberStyles.None, CultureInfo.InvariantCulture, out var lineNumber)
+            || !int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out var columnNumber)
+            || !code.StartsWith("BSG", StringComparison.Ordinal)
+            || rest.Split('\t') is not [var file, var message])
+        {
+            return null;
+        }
+
+        return new Diagnostic((Severity)level, code, Unescape(message), new SourceSpan(Unescape(file), lineNumber, columnNumber));
+    }
+
+    /// <summary>Keeps a finding on one line of the marker, and its fields apart.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
+
+    private static string Unescape(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                i++;
+                plain.Append(text[i] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', var other => other });
+            }
+            else
+            {
+                plain.Append(text[i]);
+            }
+        }
+
+        return plain.ToString();
     }
 
     /// <summary>True when <paramref name="folder"/> holds exactly the recorded files, byte for byte (besides the marker and
@@ -176,5 +236,9 @@ public sealed class OutputManifest
 
     /// <summary>A previous build's record.</summary>
     /// <param name="Inputs">The fingerprint of what it was built from; null when it had findings (it is never kept then).</param>
-    public sealed record Recorded(string? Inputs, int Pages, int Files, IReadOnlyDictionary<string, (long Size, string Hash)> FileHashes);
+    public sealed record Recorded(string? Inputs, int Pages, int Files, IReadOnlyDictionary<string, (long Size, string Hash)> FileHashes)
+    {
+        /// <summary>The notes and warnings that build printed.</summary>
+        public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
+    }
 }

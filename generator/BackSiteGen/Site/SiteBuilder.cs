@@ -45,7 +45,7 @@ public static class SiteBuilder
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         var inputs = options.KeepUnchanged && !options.External ? InputFingerprint.Of(options) : null;
-        if (inputs is not null && Unchanged(options, inputs, diagnostics) is { } kept)
+        if (inputs is not null && KeptIfUnchanged(options, inputs, diagnostics) is { } kept)
         {
             stages.Mark("fingerprint inputs, compare output");
             return kept;
@@ -89,9 +89,11 @@ public static class SiteBuilder
 
         try
         {
-            // Recorded as kept-able only when the build found nothing and its inputs did not change while it ran.
-            var clean = diagnostics.ToSortedList().All(d => d.Code == DiagnosticCodes.BuildStateIgnored) && inputs is not null && InputFingerprint.Of(options) == inputs;
-            folder.Describe(output.Manifest.ToMarkerText(clean ? inputs : null, pages, finished.Files));
+            // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
+            // about earlier builds' leftovers, which the same inputs would not find again.
+            var keepable = inputs is not null && InputFingerprint.Of(options) == inputs;
+            var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.OutputRecovered);
+            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs : null, pages, finished.Files, findings));
             folder.Commit();
             stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }
@@ -104,11 +106,31 @@ public static class SiteBuilder
         return new BuiltSite(true, pages, finished.Files, rendered);
     }
 
-    /// <summary>The output as the last build left it, when that build had no findings, was built from exactly these
-    /// inputs, and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
+    /// <summary>Any doubt reading the output or what is beside it means a full build, which says what is wrong.</summary>
+    private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Unchanged(options, inputs, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The output as the last build left it, with that build's findings, when it was built from exactly these
+    /// inputs and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
     private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
     {
         var target = options.FullPath(options.OutputDir);
+
+        // Leftovers of an interrupted build beside the output are cleared by a full build, under the output's lock.
+        if (Path.GetDirectoryName(target) is not { } parent || !Directory.Exists(target) || Directory.EnumerateFileSystemEntries(parent, $".backsitegen-{Path.GetFileName(target)}-staging*").Any())
+        {
+            return null;
+        }
+
         var recorded = OutputManifest.Read(target, out var damaged);
         if (damaged)
         {
@@ -121,7 +143,8 @@ public static class SiteBuilder
             return null;
         }
 
-        diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildUnchanged, SourceSpan.WholeFile(options.OutputDir), $"Nothing changed since the last build into '{options.OutputDir}', which found nothing to report and is still exactly as it was written; it was kept. (--report or --external builds it again.)"));
+        diagnostics.AddRange(recorded.Findings);
+        diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildUnchanged, SourceSpan.WholeFile(options.OutputDir), $"Nothing changed since the last build into '{options.OutputDir}', which is still exactly as it was written; it was kept, and what that build found is printed again. (--report or --external builds it again.)"));
         return new BuiltSite(true, recorded.Pages, recorded.Files, null);
     }
 

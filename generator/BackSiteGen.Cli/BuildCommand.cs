@@ -33,7 +33,13 @@ internal static class BuildCommand
                 parse.GetValue(baseUrl),
                 parse.GetValue(strict),
                 parse.GetValue(drafts),
-                External: parse.GetValue(external)) { Force = parse.GetValue(force) };
+                External: parse.GetValue(external))
+            {
+                Force = parse.GetValue(force),
+
+                // A kept output prints no report: not when one is asked for, or in CI's job summary.
+                KeepUnchanged = parse.GetValue(report) is null && Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is not { Length: > 0 },
+            };
             return Run(options, stdout, parse.GetValue(report), parse.GetValue(timings));
         });
         return command;

@@ -3,6 +3,7 @@
 #
 #   tests/bench/run.sh [--pages 10000] [--runs 3]   build: ours vs Hugo; check: ours vs html-proofer
 #   tests/bench/run.sh --scale [--runs 3]           our build at 1,000, 10,000 and 50,000 pages
+#   tests/bench/run.sh --scenarios [--pages 2000]   fresh / rebuild / no-change / one-page edit beside Hugo, both themes, native and JIT
 #   add --jit to time the JIT-compiled build (what `dotnet run` uses) instead of the native release binary
 #
 # Whole processes are timed (start-up, reading, writing included) because that is what a writer
@@ -29,7 +30,7 @@ have_ours=1
 native=1
 
 usage() {
-    sed -n '3,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '3,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 parse_args() {
@@ -38,6 +39,7 @@ parse_args() {
             --pages) pages="$2"; shift 2 ;;
             --runs) runs="$2"; shift 2 ;;
             --scale) mode=scale; shift ;;
+            --scenarios) mode=scenarios; shift ;;
             --jit) native=0; shift ;;
             -h|--help) usage; exit 0 ;;
             *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -83,8 +85,8 @@ build_tools() {
             native=0
         fi
     fi
-    if ((!native)); then
-        OURS_BIN="$JIT_BIN"
+    if ((!native)) || [[ $mode == scenarios ]]; then
+        ((native)) || OURS_BIN="$JIT_BIN"
         if ! dotnet build -c Release --disable-build-servers -nologo -v q "$REPO/generator/BackSiteGen.Cli" > "$WORK/build-cli.log" 2>&1 \
             || [[ ! -x "$OURS_BIN" ]]; then
             echo "!! BackSiteGen did not build; skipping our tool (see $WORK/build-cli.log)"
@@ -134,7 +136,7 @@ median() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-row() { printf '%-8s %-14s %10s %10s %10s\n' "$@"; }
+row() { printf '%-8s %-26s %10s %10s %10s\n' "$@"; }
 
 # Every timed build writes into a folder that has never existed, and old outputs are deleted only between
 # sequences (clear_outputs). On this machine, deleting a 10,000-page output right before a timed run put up to
@@ -275,6 +277,92 @@ scale() {
     printf '%s\n' "${lines[@]}"
 }
 
+# scenarios: what a writer waits for on each build, beside Hugo, medians of $runs, with our default theme and the lean
+# corpus theme, native and JIT:
+#   fresh      into a folder that never existed
+#   rebuild    into the output of the previous build, with every page changed (the site title differs)
+#   no-change  into the output of the previous build of the very same site
+#   one-edit   into the output of the previous build, with one page's text edited
+# Hugo writes into its output in place; we build beside it and swap (README, Publishing), so these are the cases where
+# keeping unchanged files and removing the previous tree cost or save.
+scenarios() {
+    local n=$pages corpus="$WORK/corpus-$pages" i tool scenario
+    local tools=()
+    have hugo && tools+=(hugo) || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
+    if ((have_ours)); then
+        ((native)) && tools+=(native-default native-lean)
+        [[ -x $JIT_BIN ]] && tools+=(jit-default jit-lean)
+    fi
+    generate_corpus "$n"
+    clear_outputs
+    local edited_page
+    edited_page="$(cd "$corpus/backsitegen/content" && find . -name 'page-*.md' | sort | sed -n '2p')"
+    declare -A wall mem
+    # one_build TOOL OUT: one build of the corpus as it is now, under GNU time.
+    one_build() {
+        local tool=$1 out=$2
+        case $tool in
+            hugo) measure "$WORK/hugo-build.log" hugo --minify=false -s "$corpus/hugo" -d "$out" ;;
+            native-*|jit-*)
+                local bin=$OURS_BIN theme=$THEME
+                [[ $tool == jit-* ]] && bin=$JIT_BIN
+                [[ $tool == *-lean ]] && theme="$corpus/backsitegen/theme"
+                measure "$WORK/ours-build.log" "$bin" build --content "$corpus/backsitegen/content" --theme "$theme" --output "$out" ;;
+        esac
+    }
+    # The site title is on every page for both tools: changing it changes every page.
+    set_title() {
+        sed -i "s/^title: .*/title: $1/" "$corpus/backsitegen/content/site.yml"
+        sed -i "s/^title = .*/title = \"$1\"/" "$corpus/hugo/config.toml"
+    }
+    # The same sentence at the end of the same page in both corpora (Hugo's mirrors ours path for path).
+    edit_page() {
+        local f
+        for f in "$corpus/backsitegen/content/$edited_page" "$corpus/hugo/content/$edited_page"; do
+            [[ -f $f ]] && printf '\nEdited in run %s.\n' "$1" >> "$f"
+        done
+    }
+    echo
+    echo "== scenarios on $n pages, medians of $runs ($(uptime | sed 's/.*load/load/'))"
+    row run tool wall_s peak_MB cpu_s
+    for tool in "${tools[@]}"; do
+        local s mb cpu kept="$RUN_OUTPUTS/kept-$tool"
+        for scenario in fresh rebuild no-change one-edit; do
+            local secs=() mbs=()
+            for ((i = 1; i <= runs; i++)); do
+                case $scenario in
+                    fresh) one_build "$tool" "$(fresh_output "$tool")" || continue ;;
+                    rebuild)
+                        # The output of the previous build exists; every page changes.
+                        if ((i == 1)); then one_build "$tool" "$kept" || continue; fi
+                        set_title "Corpus $i"; one_build "$tool" "$kept" || continue ;;
+                    no-change) one_build "$tool" "$kept" || continue ;;
+                    one-edit) edit_page "$i"; one_build "$tool" "$kept" || continue ;;
+                esac
+                read -r s mb cpu <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb")
+                row "$i" "$tool $scenario" "$s" "$mb" "$cpu"
+            done
+            ((${#secs[@]})) && wall[$tool,$scenario]="$(median "${secs[@]}")" && mem[$tool,$scenario]="$(median "${mbs[@]}")"
+        done
+        set_title Corpus
+        clear_outputs
+    done
+    echo
+    echo "== medians, and ratios to Hugo in the same run ($(uptime | sed 's/.*load/load/'))"
+    printf '%-16s %-10s %8s %8s %10s %10s\n' tool scenario wall_s peak_MB wall_ratio mem_ratio
+    for tool in "${tools[@]}"; do
+        for scenario in fresh rebuild no-change one-edit; do
+            [[ -n ${wall[$tool,$scenario]:-} ]] || continue
+            local wr="-" mr="-"
+            if [[ -n ${wall[hugo,$scenario]:-} ]]; then
+                wr="$(ratio "${wall[$tool,$scenario]}" "${wall[hugo,$scenario]}")x"
+                mr="$(ratio "${mem[$tool,$scenario]}" "${mem[hugo,$scenario]}")x"
+            fi
+            printf '%-16s %-10s %8s %8s %10s %10s\n' "$tool" "$scenario" "${wall[$tool,$scenario]}" "${mem[$tool,$scenario]}" "$wr" "$mr"
+        done
+    done
+}
+
 main() {
     parse_args "$@"
     require_gnu_time
@@ -282,6 +370,8 @@ main() {
     build_tools
     if [[ $mode == scale ]]; then
         scale
+    elif [[ $mode == scenarios ]]; then
+        scenarios
     else
         startup
         compare_builds

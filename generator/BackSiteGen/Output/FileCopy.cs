@@ -11,14 +11,20 @@ public static class FileCopy
 {
     /// <summary>False, with an error at <paramref name="display"/>, when the source cannot be read; a failure to write
     /// the target is thrown, for the caller to report at the output folder.</summary>
-    public static bool Regular(string source, string target, string display, DiagnosticBag diagnostics)
+    /// <param name="reuse">Given the opened source and the target, links an identical earlier copy there instead (true),
+    /// or does nothing (false) and the file is copied.</param>
+    public static bool Regular(string source, string target, string display, DiagnosticBag diagnostics, Func<Microsoft.Win32.SafeHandles.SafeFileHandle, string, bool>? reuse = null)
     {
-        if (Read(source, display, diagnostics, _ => string.Empty) is null)
+        if (Read(source, display, diagnostics, handle => reuse is not null && reuse(handle, target) ? "linked" : string.Empty) is not { } done)
         {
             return false;
         }
 
-        File.Copy(source, target);
+        if (done.Length == 0)
+        {
+            File.Copy(source, target);
+        }
+
         return true;
     }
 

@@ -412,6 +412,13 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>Writes what this build put in the staging folder into its marker (see <see cref="OutputManifest"/>), before
+    /// <see cref="Commit"/> swaps it in.</summary>
+    public void Describe(string markerText) => File.WriteAllText(Path.Combine(Staging, MarkerFile), markerText);
+
+    /// <summary>Files at the top of an output folder that belong to the repository and are not the build's.</summary>
+    public static IReadOnlyCollection<string> RepositoryFiles => KeptFiles;
+
     /// <summary>Lets go of the lock and nothing else, as a killed build does; for tests of the recovery.</summary>
     internal void Abandon() => _lock.Dispose();
 

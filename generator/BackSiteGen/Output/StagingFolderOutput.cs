@@ -4,11 +4,16 @@ using System.Text;
 namespace BackSiteGen.Output;
 
 /// <summary><c>build</c>'s output: files written into the staging folder that is swapped in when the build succeeds.</summary>
-public sealed class StagingFolderOutput(string staging) : ISiteOutput
+/// <param name="previous">The site in the output folder now: a file whose new bytes equal its old ones is linked from
+/// there instead of written (see <see cref="PreviousSite"/>).</param>
+public sealed class StagingFolderOutput(string staging, PreviousSite? previous = null) : ISiteOutput
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Root => staging;
+
+    /// <summary>Every file written or copied so far, for the output's marker.</summary>
+    public OutputManifest Manifest { get; } = new();
 
     /// <summary>Writes a file that cannot exist yet (the staging folder is new, and no two sources share an output path)
     /// with one open and one write. <see cref="File.WriteAllText(string, string?, Encoding)"/> also truncates,
@@ -22,6 +27,12 @@ public sealed class StagingFolderOutput(string staging) : ISiteOutput
         try
         {
             var length = Utf8NoBom.GetBytes(text, buffer);
+            Manifest.Add(outputPath, buffer.AsSpan(0, length));
+            if (previous is not null && previous.TryLink(outputPath, buffer.AsSpan(0, length), target))
+            {
+                return;
+            }
+
             using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
         }
@@ -31,8 +42,14 @@ public sealed class StagingFolderOutput(string staging) : ISiteOutput
         }
     }
 
-    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics) =>
-        FileCopy.Regular(sourceFullPath, Target(outputPath), displayPath, diagnostics);
+    public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var target = Target(outputPath);
+        if (FileCopy.Regular(sourceFullPath, target, displayPath, diagnostics, previous is null ? null : (source, into) => previous.TryLink(outputPath, source, into)))
+        {
+            Manifest.AddFile(outputPath, target);
+        }
+    }
 
     private string Target(string outputPath)
     {

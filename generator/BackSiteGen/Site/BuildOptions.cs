@@ -20,6 +20,11 @@ public sealed record BuildOptions(
     /// <summary>Replace a non-empty output folder that BackSiteGen did not build (<c>build --force</c>).</summary>
     public bool Force { get; init; }
 
+    /// <summary>Keep the output as it is when nothing it was built from changed since the last build with no findings
+    /// (and it still holds exactly what that build wrote); <c>build</c> turns it on unless asked for a report or
+    /// external links, which a kept output cannot give again.</summary>
+    public bool KeepUnchanged { get; init; }
+
     public DateOnly Today => BuildDate ?? DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>The folder relative paths start from and diagnostics are printed relative to.</summary>

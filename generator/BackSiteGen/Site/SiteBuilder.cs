@@ -51,6 +51,13 @@ public static class SiteBuilder
     {
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
+        var inputs = options.KeepUnchanged && !options.External ? InputFingerprint.Of(options) : null;
+        if (inputs is not null && KeptIfUnchanged(options, inputs, diagnostics) is { } kept)
+        {
+            stages.Mark("fingerprint inputs, compare output");
+            return kept;
+        }
+
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
         if (site is null)
         {
@@ -65,9 +72,10 @@ public static class SiteBuilder
 
         RenderedSite rendered;
         FinishedSite finished;
+        var previous = PreviousSite.At(folder.Target);
+        var output = new StagingFolderOutput(folder.Staging, previous);
         try
         {
-            var output = new StagingFolderOutput(folder.Staging);
             rendered = RenderPages(site, output, progress);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
@@ -88,8 +96,13 @@ public static class SiteBuilder
 
         try
         {
+            // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
+            // about earlier builds' leftovers, which the same inputs would not find again.
+            var keepable = inputs is not null && InputFingerprint.Of(options) == inputs;
+            var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.OutputRecovered);
+            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs : null, pages, finished.Files, findings));
             folder.Commit();
-            stages.Mark("swap");
+            stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {
@@ -104,6 +117,48 @@ public static class SiteBuilder
     /// without rendering anything; null when the site cannot be loaded (the diagnostics say why).</summary>
     public static IReadOnlyList<TranslationStatus>? TranslationStatuses(BuildOptions options, DiagnosticBag diagnostics) =>
         Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
+
+    /// <summary>Any doubt reading the output or what is beside it means a full build, which says what is wrong.</summary>
+    private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Unchanged(options, inputs, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The output as the last build left it, with that build's findings, when it was built from exactly these
+    /// inputs and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
+    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    {
+        var target = options.FullPath(options.OutputDir);
+
+        // Leftovers of an interrupted build beside the output are cleared by a full build, under the output's lock.
+        if (Path.GetDirectoryName(target) is not { } parent || !Directory.Exists(target) || Directory.EnumerateFileSystemEntries(parent, $".backsitegen-{Path.GetFileName(target)}-staging*").Any())
+        {
+            return null;
+        }
+
+        var recorded = OutputManifest.Read(target, out var damaged);
+        if (damaged)
+        {
+            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+            return null;
+        }
+
+        if (recorded?.Inputs != inputs || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles))
+        {
+            return null;
+        }
+
+        diagnostics.AddRange(recorded.Findings);
+        diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildUnchanged, SourceSpan.WholeFile(options.OutputDir), $"Nothing changed since the last build into '{options.OutputDir}', which is still exactly as it was written; it was kept, and what that build found is printed again. (--report or --external builds it again.)"));
+        return new BuiltSite(true, recorded.Pages, recorded.Files, null);
+    }
 
     /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, BuildOptions options) =>
@@ -158,6 +213,9 @@ public static class SiteBuilder
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
         StaticHtmlGuard.Check(inventory.StaticFiles, rawHtml, diagnostics);
         var contexts = new Dictionary<string, EditionContext>(StringComparer.Ordinal);
+        var functions = TemplateModel.Functions(config);
+        ThemeFunctions.Import(functions, theme, index, page => contexts.GetValueOrDefault(editions.Of(page).Code)?.Markdown ?? contexts[editions.Default.Code].Markdown, bodies);
+        var templates = new TemplateRenderer(theme, functions);
         var languages = TemplateModel.Languages(editions, strings, index);
         foreach (var edition in editions.All.Where(e => strings.ContainsKey(e.Code)))
         {
@@ -171,14 +229,16 @@ public static class SiteBuilder
             siteModel["default_language"] = editions.Default.Code;
             siteModel.IsReadOnly = true;
             var markdown = new MarkdownRenderer(bibliography, glossaries.GetValueOrDefault(edition.Code), trust.Accessibility, rawHtml, trust.Lint, ContainerLabels(text));
-            contexts[edition.Code] = new EditionContext(edition, siteModel, markdown, text, EditionContext.FunctionsFor(edition, editions, text, index));
+            var editionFunctions = EditionContext.FunctionsFor(edition, editions, text, index);
+
+            // Lists every page shares (the menu) are rendered once per edition, with that edition's site model.
+            SharedFragments.Import(editionFunctions, templates, siteModel);
+            contexts[edition.Code] = new EditionContext(edition, siteModel, markdown, text, editionFunctions);
         }
 
         var main = contexts[editions.Default.Code];
-        var functions = TemplateModel.Functions(config);
-        ThemeFunctions.Import(functions, theme, index, page => contexts.GetValueOrDefault(editions.Of(page).Code)?.Markdown ?? main.Markdown, bodies);
         stages?.Mark("urls, navigation, site model");
-        return new SiteContext(options, config, inventory, theme, index, navigation, main.Markdown, new TemplateRenderer(theme, functions), main.SiteModel)
+        return new SiteContext(options, config, inventory, theme, index, navigation, main.Markdown, templates, main.SiteModel)
         {
             Trust = trust, Bibliography = bibliography, Bodies = bodies, Editions = editions, EditionContexts = contexts, Translations = translations,
         };

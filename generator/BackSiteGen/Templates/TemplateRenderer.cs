@@ -98,6 +98,38 @@ public sealed class TemplateRenderer
         }
     }
 
+    /// <summary>Renders one partial on a context of its own (so it may run while a page renders on this thread), for
+    /// fragments shared by every page; null with the reason in <paramref name="failure"/> when it fails.</summary>
+    internal string? RenderPartial(string path, ScriptObject globals, out string? failure)
+    {
+        failure = null;
+        if (!_theme.Templates.TryGetValue(path, out var template))
+        {
+            failure = $"The theme has no partial '{path}'.";
+            return null;
+        }
+
+        var context = NewContext();
+        foreach (var (key, compiled) in _theme.Templates)
+        {
+            context.CachedTemplates[key] = compiled;
+        }
+
+        using var cancel = new CancellationTokenSource(_timeout);
+        context.CancellationToken = cancel.Token;
+        context.PushGlobal(_functions);
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Exception ex) when (ex is ScriptRuntimeException or OperationCanceledException or ArgumentException or InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArithmeticException or NotSupportedException)
+        {
+            failure = ex is ScriptRuntimeException runtime ? $"{_theme.DisplayPathOf(path)}: {runtime.OriginalMessage}" : $"{_theme.DisplayPathOf(path)}: {ex.Message}";
+            return null;
+        }
+    }
+
     /// <summary>Renders <paramref name="layout"/> again, recording which template wrote each part of the output; null
     /// when it fails (the build already reported why).</summary>
     /// <remarks>A fresh context per call: tracing is only for pages with a finding to place, never the hot path.</remarks>

@@ -20,6 +20,7 @@ namespace BackSiteGen.Templates;
 internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Func<Page, MarkdownRenderer> markdownOf, PageBodies bodies)
 {
     private readonly ConcurrentDictionary<string, string> _assets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
     public static void Import(ScriptObject functions, Theme theme, SiteIndex index, MarkdownRenderer markdown, PageBodies bodies) =>
         Import(functions, theme, index, _ => markdown, bodies);
@@ -78,8 +79,9 @@ internal sealed partial class ThemeFunctions(Theme theme, SiteIndex index, Func<
     public string AssetText(string? relative) => _assets.GetOrAdd(relative ?? string.Empty, Load);
 
     /// <summary>The CSP source expression (<c>'sha256-…'</c>) that allows the inlined asset in a <c>style</c> element.</summary>
-    public string AssetSha256(string? relative) =>
-        "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(AssetText(relative)))) + "'";
+    /// <remarks>Hashed once per build: every page's policy carries it, and the stylesheet is the same for all.</remarks>
+    public string AssetSha256(string? relative) => _hashes.GetOrAdd(relative ?? string.Empty, r =>
+        "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(AssetText(r)))) + "'");
 
     private string Load(string relative)
     {

@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BackSiteGen.Diagnostics;
+
+namespace BackSiteGen.Output;
+
+/// <summary>What a build put in its output folder, written into the folder's marker file (<c>.backsitegen-output</c>):
+/// every file's path, size and SHA-256, and, after a build with no findings, the fingerprint of everything it was built
+/// from, with what that build reported. The next build keeps the folder as it is when the fingerprint is the same and
+/// every file still matches, and prints the same findings.</summary>
+/// <remarks>Inside the folder, not beside it: the record is swapped in with the tree it describes, so it can never speak
+/// of another tree. It holds no time and no machine-specific value, so a build stays byte for byte reproducible.</remarks>
+public sealed class OutputManifest
+{
+    private const string Header = "This folder was built by BackSiteGen; every build replaces all of it.";
+    private const string FormatLine = "manifest 1";
+
+    private readonly ConcurrentDictionary<string, (long Size, string Hash)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Records a file written into the output.</summary>
+    public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+    /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
+    public void AddFile(string outputPath, string fullPath)
+    {
+        _files[Normalize(outputPath)] = (new FileInfo(fullPath).Length, Hash(fullPath));
+    }
+
+    /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
+    /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
+    /// again by a build that keeps this output, as the same inputs would find them again.</param>
+    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings)
+    {
+        var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
+        if (inputs is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"inputs {inputs} {pages} {files}\n");
+            foreach (var finding in findings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n");
+            }
+        }
+
+        foreach (var (path, (size, hash)) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What the marker of <paramref name="folder"/> says of the build that made it; null when it has no record
+    /// (an older marker), and <paramref name="damaged"/> true when it has one that cannot be read.</summary>
+    public static Recorded? Read(string folder, out bool damaged)
+    {
+        damaged = false;
+        var marker = Path.Combine(folder, OutputFolder.MarkerFile);
+        if (Content.FileKinds.Of(marker) != Content.FileKind.Regular)
+        {
+            return null;
+        }
+
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(marker);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            damaged = true;
+            return null;
+        }
+
+        if (lines.Length < 2 || lines[0] != Header || lines[1] != FormatLine)
+        {
+            damaged = lines.Length > 1;
+            return null;
+        }
+
+        string? inputs = null;
+        int pages = 0, count = 0;
+        var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
+        var findings = new List<Diagnostic>();
+        foreach (var line in lines.Skip(2))
+        {
+            if (line.StartsWith("finding ", StringComparison.Ordinal))
+            {
+                if (Finding(line) is not { } finding)
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                findings.Add(finding);
+                continue;
+            }
+
+            var parts = line.Split(' ', 4);
+            if (parts is ["inputs", var fingerprint, var p, var f] && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out pages) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+            {
+                inputs = fingerprint;
+            }
+            else if (parts is ["file", var hash, var size, var path] && hash.Length == 64 && long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var length) && files.TryAdd(path, (length, hash)))
+            {
+            }
+            else
+            {
+                damaged = true;
+                return null;
+            }
+        }
+
+        return new Recorded(inputs, pages, count, files) { Findings = findings };
+    }
+
+    private static Diagnostic? Finding(string line)
+    {
+        var parts = line.Split(' ', 6);
+        if (parts is not ["finding", var severity, var code, var row, var column, var rest]
+            || !int.TryParse(severity, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > (int)Severity.Warning
+            || !int.TryParse(row, NumberStyles.None, CultureInfo.InvariantCulture, out var lineNumber)
+            || !int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out var columnNumber)
+            || !code.StartsWith("BSG", StringComparison.Ordinal)
+            || rest.Split('\t') is not [var file, var message])
+        {
+            return null;
+        }
+
+        return new Diagnostic((Severity)level, code, Unescape(message), new SourceSpan(Unescape(file), lineNumber, columnNumber));
+    }
+
+    /// <summary>Keeps a finding on one line of the marker, and its fields apart.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
+
+    private static string Unescape(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                i++;
+                plain.Append(text[i] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', var other => other });
+            }
+            else
+            {
+                plain.Append(text[i]);
+            }
+        }
+
+        return plain.ToString();
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds exactly the recorded files, byte for byte (besides the marker and
+    /// the repository's own files at its top), and nothing that is not a plain file or folder.</summary>
+    public static bool Matches(string folder, IReadOnlyDictionary<string, (long Size, string Hash)> files, IReadOnlyCollection<string> keptAtTop)
+    {
+        var found = 0;
+        var same = true;
+        var pending = new List<(string Full, long Size, string Hash)>();
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            var relative = Path.GetRelativePath(folder, entry.FullName).Replace('\\', '/');
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+            {
+                return false;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                continue;
+            }
+
+            if (relative == OutputFolder.MarkerFile || keptAtTop.Contains(relative))
+            {
+                continue;
+            }
+
+            if (!files.TryGetValue(relative, out var recorded) || ((FileInfo)entry).Length != recorded.Size || Content.FileKinds.Of(entry.FullName) != Content.FileKind.Regular)
+            {
+                return false;
+            }
+
+            found++;
+            pending.Add((entry.FullName, recorded.Size, recorded.Hash));
+        }
+
+        if (found != files.Count)
+        {
+            return false;
+        }
+
+        Parallel.ForEach(pending, (file, state) =>
+        {
+            if (!Hash(file.Full).Equals(file.Hash, StringComparison.Ordinal))
+            {
+                same = false;
+                state.Stop();
+            }
+        });
+        return same;
+    }
+
+    /// <summary>A file's SHA-256 from one read into a pooled buffer (a stream read it 4 KB at a time).</summary>
+    internal static string Hash(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 64 * 1024 * 1024)
+        {
+            using var stream = new FileStream(handle, FileAccess.Read, 1 << 16);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Normalize(string outputPath) => outputPath.Replace('\\', '/');
+
+    /// <summary>A previous build's record.</summary>
+    /// <param name="Inputs">The fingerprint of what it was built from; null when it had findings (it is never kept then).</param>
+    public sealed record Recorded(string? Inputs, int Pages, int Files, IReadOnlyDictionary<string, (long Size, string Hash)> FileHashes)
+    {
+        /// <summary>The notes and warnings that build printed.</summary>
+        public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
+    }
+}

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace BackSiteGen.Output;
+
+/// <summary>The site the last build left in the output folder, as a source of bytes for this one: a file whose new bytes
+/// equal the old file's is hard-linked from the old tree into staging instead of written.</summary>
+/// <remarks>Why: on this project's machine (ext4 mounted with <c>discard</c>) a rebuild spent most of its time allocating
+/// blocks for pages that had not changed and then freeing the previous tree's blocks after the swap; a linked file costs
+/// neither, and removing the old tree after the swap frees only what changed. The swap stays as it was: staging is a
+/// complete new tree either way. No manifest is trusted: the old file is compared byte for byte with the new bytes (it is
+/// in the page cache after the last build, so reading it is cheap beside writing), and only a regular file with no other
+/// link (not a symbolic link, nothing that also lives elsewhere) is reused, linked through the very descriptor that was
+/// compared. Any failure (another file system, no <c>/proc</c>, a file system without hard links) falls back to writing.</remarks>
+public sealed partial class PreviousSite
+{
+    private const int AtFdCwd = -100;
+    private const int AtEmptyPath = 0x1000;
+    private const int AtSymlinkFollow = 0x400;
+    private const uint StatxWanted = 0x1 | 0x4 | 0x200; // STATX_TYPE | STATX_NLINK | STATX_SIZE
+    private const int StatxNlinkOffset = 16;
+    private const int StatxModeOffset = 28;
+    private const int StatxSizeOffset = 40;
+    private const int OpenFlags = 0x800 | 0x20000 | 0x80000; // O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC
+
+    private static bool _unavailable = !OperatingSystem.IsLinux();
+    private int _linked;
+    private int _written;
+
+    private PreviousSite(string root) => Root = root;
+
+    /// <summary>The previous output folder.</summary>
+    public string Root { get; }
+
+    /// <summary>Files this build took from the previous site instead of writing them.</summary>
+    public int Linked => _linked;
+
+    /// <summary>Files this build wrote because they are new or changed (or could not be linked).</summary>
+    public int Written => _written;
+
+    /// <summary>The previous site in <paramref name="outputFolder"/>, or null when there is none to reuse.</summary>
+    public static PreviousSite? At(string outputFolder) =>
+        !_unavailable && Content.FileKinds.Of(Path.Combine(outputFolder, OutputFolder.MarkerFile)) == Content.FileKind.Regular ? new PreviousSite(outputFolder) : null;
+
+    /// <summary>True when the previous site's file at <paramref name="outputPath"/> holds exactly <paramref name="bytes"/>
+    /// and is now linked at <paramref name="target"/>; false (nothing done) when the caller must write it.</summary>
+    public bool TryLink(string outputPath, ReadOnlySpan<byte> bytes, string target) => Count(LinkIfSame(outputPath, bytes, target));
+
+    /// <summary>The same for a copied file: true when the previous site's copy has the same bytes as
+    /// <paramref name="source"/> (opened and checked as a regular file) and is now linked at <paramref name="target"/>.</summary>
+    public bool TryLink(string outputPath, SafeFileHandle source, string target)
+    {
+        var length = RandomAccess.GetLength(source);
+        if (length > int.MaxValue / 2)
+        {
+            return Count(false);
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max((int)length, 1));
+        try
+        {
+            return Count(ReadAll(source, bytes.AsSpan(0, (int)length)) && LinkIfSame(outputPath, bytes.AsSpan(0, (int)length), target));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target)
+    {
+        using var old = OpenUnshared(outputPath, bytes.Length);
+        if (old is null)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            return ReadAll(old, buffer.AsSpan(0, bytes.Length)) && buffer.AsSpan(0, bytes.Length).SequenceEqual(bytes) && Link(old, outputPath, target);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private bool Count(bool linked)
+    {
+        if (linked)
+        {
+            Interlocked.Increment(ref _linked);
+        }
+        else
+        {
+            Interlocked.Increment(ref _written);
+        }
+
+        return linked;
+    }
+
+    /// <summary>The old file, opened without following a link, when it is a regular file of the expected length with no
+    /// other name.</summary>
+    private SafeFileHandle? OpenUnshared(string outputPath, int length)
+    {
+        int fd;
+        try
+        {
+            fd = Open(Path.Combine(Root, outputPath), OpenFlags);
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _unavailable = true;
+            return null;
+        }
+
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        Span<byte> stat = stackalloc byte[256];
+        if (Statx(fd, string.Empty, AtEmptyPath, StatxWanted, stat) != 0
+            || (BitConverter.ToUInt16(stat[StatxModeOffset..]) & 0xF000) != 0x8000
+            || BitConverter.ToUInt32(stat[StatxNlinkOffset..]) != 1
+            || BitConverter.ToInt64(stat[StatxSizeOffset..]) != length)
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        return handle;
+    }
+
+    private static bool ReadAll(SafeFileHandle handle, Span<byte> into)
+    {
+        var read = 0;
+        while (read < into.Length)
+        {
+            var n = RandomAccess.Read(handle, into[read..], read);
+            if (n <= 0)
+            {
+                return false;
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
+
+    /// <summary>Links the inode behind <paramref name="old"/> (the one compared, even if its name changed since) at
+    /// <paramref name="target"/>; by name when <c>/proc</c> is not there.</summary>
+    private bool Link(SafeFileHandle old, string outputPath, string target)
+    {
+        if (LinkAt(AtFdCwd, $"/proc/self/fd/{old.DangerousGetHandle()}", AtFdCwd, target, AtSymlinkFollow) == 0)
+        {
+            return true;
+        }
+
+        return Marshal.GetLastPInvokeError() == 2 /* ENOENT: no /proc */ && LinkAt(AtFdCwd, Path.Combine(Root, outputPath), AtFdCwd, target, 0) == 0;
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "linkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LinkAt(int oldDirectory, string oldPath, int newDirectory, string newPath, int flags);
+}

@@ -44,3 +44,27 @@ public sealed class SpanishLinkTextTests
         Assert.Contains(site.Build().Lines(), l => l.StartsWith("content/es/exercises/cat-cow.md(", StringComparison.Ordinal) && l.Contains("BSG0742", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Statistics and doses are recognised in Spanish on Spanish pages, as in English on English ones.</summary>
+public sealed class SpanishStatisticsTests
+{
+    [Theory]
+    [InlineData("El 64 % de las personas mejora.", "BSG0770")]
+    [InlineData("Uno de cada 4 adultos tiene dolor.", "BSG0770")]
+    [InlineData("Se estudió a 438.510 personas.", "BSG0770")]
+    [InlineData("La mitad de los pacientes mejoró.", "BSG0770")]
+    [InlineData("Haga de 8 a 10 repeticiones lentas.", "BSG0773")]
+    [InlineData("Hágalo dos veces al día.", "BSG0773")]
+    public void A_Spanish_statistic_or_dose_without_a_source_is_flagged(string sentence, string code)
+    {
+        using var site = BilingualSite.Create(spanish: BilingualSite.Spanish.Replace("Imprima esta hoja.", sentence + " Imprima esta hoja.", StringComparison.Ordinal));
+        Assert.Contains(site.Build().Lines(), l => l.StartsWith("content/es/exercises/handout.md(", StringComparison.Ordinal) && l.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_Spanish_sentence_is_not_a_statistic()
+    {
+        using var site = BilingualSite.Create(spanish: BilingualSite.Spanish.Replace("Imprima esta hoja.", "Muchas personas mejoran con el tiempo. En 2017 se publicó una guía. Imprima esta hoja.", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Build().Lines(), l => l.Contains("BSG077", StringComparison.Ordinal));
+    }
+}

@@ -26,7 +26,8 @@ internal static class TrustReportWriter
 
         const int top = 5;
         var pages = report.Pages;
-        var grades = pages.Select(p => p.Grade).Order().ToList();
+        // Spanish pages have no Flesch-Kincaid grade: their INFLESZ is in its own part below.
+        var grades = pages.Where(p => p.Spanish is null).Select(p => p.Grade).DefaultIfEmpty(0).Order().ToList();
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{pages.Count:N0} pages, {pages.Sum(p => (long)p.Words):N0} words; reading grade median {grades[grades.Count / 2]:0.0}, highest {grades[^1]:0.0}. The full table: --report FILE.json, or the job summary in GitHub Actions.\n");
         void Part(string title, IEnumerable<PageReport> rows, int total)
@@ -41,7 +42,7 @@ internal static class TrustReportWriter
             sb.Append(ToText(new TrustReport(list)));
         }
 
-        Part("Hardest to read", pages.OrderByDescending(p => p.Grade).ThenBy(p => p.Url, StringComparer.Ordinal), pages.Count);
+        Part("Hardest to read", pages.Where(p => p.Spanish is null).OrderByDescending(p => p.Grade).ThenBy(p => p.Url, StringComparer.Ordinal), pages.Count(p => p.Spanish is null));
         var reviewed = pages.Where(p => p.NextReview is not null).ToList();
         Part("Next reviews due", reviewed.OrderBy(p => p.NextReview).ThenBy(p => p.Url, StringComparer.Ordinal), reviewed.Count);
         var warned = pages.Where(p => p.Warnings + p.Errors > 0).ToList();
@@ -235,8 +236,8 @@ internal static class TrustReportWriter
     {
         p.Url,
         p.Words.ToString(CultureInfo.InvariantCulture),
-        p.Grade.ToString("0.0", CultureInfo.InvariantCulture),
-        p.ReadingEase.ToString("0.0", CultureInfo.InvariantCulture),
+        p.Spanish is null ? p.Grade.ToString("0.0", CultureInfo.InvariantCulture) : "—",
+        p.Spanish is null ? p.ReadingEase.ToString("0.0", CultureInfo.InvariantCulture) : "—",
         Date(p.LastReviewed),
         Date(p.NextReview),
         p.Reviewer,

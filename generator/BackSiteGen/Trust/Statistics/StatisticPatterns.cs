@@ -24,6 +24,38 @@ internal static partial class StatisticPatterns
 
     public static Match FirstDose(string sentence) => DosePattern().Match(sentence);
 
+    /// <summary>The same questions of a sentence in the page's language: Spanish pages by Spanish patterns.</summary>
+    public static Match FirstStatistic(string sentence, string language) => IsSpanish(language) ? SpanishStatisticPattern().Match(sentence) : StatisticPattern().Match(sentence);
+
+    public static Match FirstDose(string sentence, string language) => IsSpanish(language) ? SpanishDosePattern().Match(sentence) : DosePattern().Match(sentence);
+
+    private static bool IsSpanish(string language) => TrustStage.IsSpanish(language);
+
+    // Spanish writes 438.510 and 53,7; "1 de cada 4", "la mitad de las personas", "el doble de", "dos veces al día".
+    private const string NumberEs = @"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?";
+    private const string NumberWordEs = "(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|cientos|mil|miles|millones)";
+    private const string ManyEs = "(?:" + NumberEs + "|" + NumberWordEs + "|uno|una|un)";
+    private const string PeopleEs = "(?:personas|pacientes|participantes|adultos|niños|niñas|hombres|mujeres|casos|estudios|ensayos|fumadores|sujetos|voluntarios|individuos)";
+
+    [GeneratedRegex(
+        @"(?<!\w)" + NumberEs + @"\s?(?:%|por\s?ciento\b)"
+        + @"|\b" + ManyEs + @"\s+de\s+cada\s+" + ManyEs + @"\b"
+        + @"|\b(?:la\s+mitad|un\s+tercio|dos\s+tercios|un\s+cuarto|una\s+cuarta\s+parte|tres\s+cuartos|un\s+quinto)\s+de\s+(?:las\s+|los\s+|estas\s+|estos\s+)?" + PeopleEs + @"\b"
+        + @"|(?<![\w.,])(?:" + NumberEs + "|" + NumberWordEs + @")\s+(?:[\p{L}-]+\s+){0,2}?" + PeopleEs + @"\b"
+        + @"|(?<![\w.,])" + NumberEs + @"\s*puntos?\b"
+        + @"|\b(?:" + ManyEs + @")\s+veces\s+(?:más|menos)\b"
+        + @"|\b(?:el\s+doble|el\s+triple|la\s+mitad)\s+de\s+(?:probable|probabilidad|dolor|riesgo)\b"
+        + @"|\b(?:se\s+)?(?:duplicó|duplica|triplicó|triplica|redujo\s+a\s+la\s+mitad)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpanishStatisticPattern();
+
+    [GeneratedRegex(
+        @"(?<![\w.,])(?:" + ManyEs + @")(?:\s*(?:a|o|-|–)\s*(?:" + ManyEs + @"))?\s+(?:repeticiones|repetición|rondas?|series?|respiraciones|respiración|segundos?|minutos?)\b"
+        + @"|(?<![\w.,])" + NumberEs + @"(?:\s*(?:a|o|-|–)\s*" + NumberEs + @")?\s+(?:de|en|por)\s+cada\s+lado\b"
+        + @"|\b(?:una\s+vez|(?:" + ManyEs + @")\s+veces)\s+(?:al|a\s+la|por|cada)\s+(?:día|semana|hora)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpanishDosePattern();
+
     [GeneratedRegex(
         @"(?<!\w)" + Number + @"\s?(?:%|per\s?cent\b)"
         + @"|\b" + Many + @"\s+(?:in|out\s+of)\s+(?:every\s+)?" + Many + @"\b"

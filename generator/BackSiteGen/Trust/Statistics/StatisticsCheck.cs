@@ -28,14 +28,14 @@ internal static class StatisticsCheck
             {
                 var sentence = block.Text[range];
                 var cited = sentence.Contains(ProseBlock.CitationMark, StringComparison.Ordinal);
-                var statistic = StatisticPatterns.FirstStatistic(sentence);
+                var statistic = StatisticPatterns.FirstStatistic(sentence, page.Language);
                 if (statistic.Success && !cited && !allow.Allows(sentence))
                 {
                     var span = block.SpanAt(range.Start.Value + statistic.Index);
                     diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StatisticWithoutSource, span, $"'{statistic.Value}' is a statistic with no source in its sentence (\"{Excerpt(sentence)}\"): cite it there ([@key]), or allow the sentence with a reason in the front matter: statistics: {{ allow: [{{ text: \"…\", reason: \"…\" }}] }}."));
                 }
 
-                var dose = StatisticPatterns.FirstDose(sentence);
+                var dose = StatisticPatterns.FirstDose(sentence, page.Language);
                 if (dose.Success)
                 {
                     doseSections.Add(block.Section);

@@ -29,9 +29,32 @@ public sealed class TemplateRenderer
     {
         _theme = theme;
         _loader = new ThemeTemplateLoader(theme);
-        _builtins = new TemplateContext().BuiltinObject;
+        _builtins = WithUnicodeEscape(new TemplateContext().BuiltinObject);
         _functions = functions;
         _timeout = timeout ?? TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>Scriban's builtins with <c>html.escape</c> escaping only what HTML needs escaped.</summary>
+    /// <remarks>Scriban's own <c>html.escape</c> is <see cref="System.Net.WebUtility.HtmlEncode(string)"/>, which writes every
+    /// letter from U+00A0 to U+00FF as a numeric reference: a Spanish title came out as <c>P&amp;#225;gina</c>. Pages are
+    /// UTF-8, so letters stay letters; the five characters that can end a text or an attribute are escaped as before.</remarks>
+    private static ScriptObject WithUnicodeEscape(ScriptObject builtins)
+    {
+        if (builtins["html"] is not ScriptObject scriban)
+        {
+            return builtins;
+        }
+
+        var html = new ScriptObject();
+        foreach (var (name, value) in scriban)
+        {
+            html.SetValue(name, value, readOnly: true);
+        }
+
+        html.SetValue("escape", DelegateCustomFunction.CreateFunc<string?, string?>(HtmlText.Escape), readOnly: true);
+        builtins.Remove("html");
+        builtins.SetValue("html", html, readOnly: true);
+        return builtins;
     }
 
     /// <summary>Renders <paramref name="layout"/> with the given globals; null (with a diagnostic) when the template fails.</summary>

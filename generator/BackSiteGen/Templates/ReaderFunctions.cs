@@ -60,7 +60,7 @@ internal sealed partial class ReaderFunctions(SiteIndex index)
             }
         }
 
-        var name = System.Net.WebUtility.HtmlEncode(string.IsNullOrEmpty(label) ? "QR code for " + text : label);
+        var name = HtmlText.Escape(string.IsNullOrEmpty(label) ? "QR code for " + text : label);
         var s = size.ToString(CultureInfo.InvariantCulture);
         return $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {s} {s}\" width=\"{s}\" height=\"{s}\" role=\"img\" aria-label=\"{name}\" shape-rendering=\"crispEdges\"><rect width=\"{s}\" height=\"{s}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>";
     }

@@ -326,7 +326,7 @@ public sealed class PublishedSilentlyTests
     public void The_microsite_builds_strictly_and_every_statistic_on_it_has_a_source()
     {
         var output = Path.Combine(Path.GetTempPath(), "bsg-microsite-" + Guid.NewGuid().ToString("N")[..8]);
-        var result = BackSiteGen.Site.SiteBuilder.Build(new BackSiteGen.Site.BuildOptions("content", "themes/default", output, Strict: true, BuildDate: new DateOnly(2026, 11, 23), WorkingDirectory: Repository.Root));
+        var result = BackSiteGen.Site.SiteBuilder.Build(new BackSiteGen.Site.BuildOptions("content", "themes/default", output, Strict: true, BuildDate: Golden.Microsite.BuildDate, WorkingDirectory: Repository.Root));
         if (Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);

@@ -90,10 +90,10 @@ public sealed class EditionTests
     {
         using var site = BilingualSite.Create();
         BuildsClean(site);
-        Assert.Contains("<li class=\"language-link\"><a href=\"/es/exercises/cat-cow/\" hreflang=\"es\" lang=\"es\">Espa&#241;ol</a></li>", site.ReadOutput("exercises/cat-cow/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<li class=\"language-link\"><a href=\"/es/exercises/cat-cow/\" hreflang=\"es\" lang=\"es\">Español</a></li>", site.ReadOutput("exercises/cat-cow/index.html"), StringComparison.Ordinal);
         Assert.Contains("<li class=\"language-link\"><a href=\"/exercises/cat-cow/\" hreflang=\"en\" lang=\"en\">English</a></li>", site.ReadOutput("es/exercises/cat-cow/index.html"), StringComparison.Ordinal);
         // No Spanish "About us": the link goes to the Spanish home page and says so, in Spanish.
-        Assert.Contains("<a href=\"/es/\" hreflang=\"es\" lang=\"es\">Espa&#241;ol <span class=\"language-note\">(p&#225;gina de inicio: esta p&#225;gina no est&#225; traducida)</span></a>", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/es/\" hreflang=\"es\" lang=\"es\">Español <span class=\"language-note\">(página de inicio: esta página no está traducida)</span></a>", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class EditionTests
         BuildsClean(site);
         var spanish = site.ReadOutput("es/404.html");
         Assert.Contains("<html lang=\"es\">", spanish, StringComparison.Ordinal);
-        Assert.Contains("<h1>P&#225;gina no encontrada</h1>", spanish, StringComparison.Ordinal);
+        Assert.Contains("<h1>Página no encontrada</h1>", spanish, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/es/\">Ir a la página de inicio</a>", spanish, StringComparison.Ordinal);
         Assert.Contains("<h1>Page not found</h1>", site.ReadOutput("404.html"), StringComparison.Ordinal);
     }

@@ -37,6 +37,11 @@ internal static partial class StatisticPatterns
         ? MayMatch(sentence, SpanishDoseCues) ? SpanishDosePattern().Match(sentence) : Match.Empty
         : MayMatch(sentence, DoseCues) ? DosePattern().Match(sentence) : Match.Empty;
 
+    /// <summary>False when neither <see cref="FirstStatistic(string, string)"/> nor <see cref="FirstDose(string, string)"/>
+    /// can match <paramref name="text"/> or any part of it.</summary>
+    /// <remarks>One scan with the union of the cues (the Spanish dose cues are all statistic cues).</remarks>
+    public static bool MayHoldNumber(string text, string language) => MayMatch(text, IsSpanish(language) ? SpanishStatisticCues : AnyCues);
+
     // What each pattern below cannot match without: every alternative begins with a number (a digit) or with a word
     // that contains one of these (ASCII, compared ignoring case). "two thirds" has "third", "a hundred" "hundred",
     // "millions" "million", "duplicó" "duplic", "una" "un". Change them with the patterns.
@@ -44,6 +49,7 @@ internal static partial class StatisticPatterns
     private const string NumberWordCuesEs = "dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien mil un";
     private static readonly SearchValues<string> StatisticCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled");
     private static readonly SearchValues<string> DoseCues = Cues(NumberWordCues + " once twice");
+    private static readonly SearchValues<string> AnyCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled once");
     private static readonly SearchValues<string> SpanishStatisticCues = Cues(NumberWordCuesEs + " mitad tercio cuarto cuarta quinto doble triple duplic triplic redujo");
     private static readonly SearchValues<string> SpanishDoseCues = Cues(NumberWordCuesEs);
 

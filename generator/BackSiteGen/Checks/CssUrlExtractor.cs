@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BackSiteGen.Checks;
 
 /// <summary>Finds the URLs CSS loads: <c>url(...)</c>, <c>@import "..."</c> and the strings of <c>image-set()</c>,
@@ -5,6 +7,8 @@ namespace BackSiteGen.Checks;
 /// HTML (<c>&lt;style&gt;</c> and <c>style=""</c>).</summary>
 public static class CssUrlExtractor
 {
+    private static readonly SearchValues<char> Starts = SearchValues.Create("/\"'uUiI-@");
+
     public static HtmlFacts Extract(string css, string outputPath)
     {
         var found = new List<(string Url, LinkElement Element, int Offset)>();
@@ -26,6 +30,15 @@ public static class CssUrlExtractor
         var fontFaceEnd = -1;
         while (i < end)
         {
+            // Every branch below starts at one of these characters, and any other one only moves on: jump to the next
+            // (the default theme inlines its stylesheet in every page, read here char by char: 4% of a build's CPU).
+            var next = css.AsSpan(i, end - i).IndexOfAny(Starts);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = css[i];
             if (c == '/' && i + 1 < end && css[i + 1] == '*')
             {

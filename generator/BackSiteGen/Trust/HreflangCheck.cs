@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.RegularExpressions;
 using BackSiteGen.Diagnostics;
@@ -9,13 +10,20 @@ namespace BackSiteGen.Trust;
 /// must name this one back (BSG0922), as search engines ignore hreflang pairs that are not reciprocal.</summary>
 internal static partial class HreflangCheck
 {
+    private static readonly SearchValues<string> HeadClose = SearchValues.Create(["</head>"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Hreflang = SearchValues.Create(["hreflang"], StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<(string Language, string Url)> AlternatesIn(string html)
     {
-        var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase) is var end and > 0 ? html[..end] : html;
-        if (!head.Contains("hreflang", StringComparison.OrdinalIgnoreCase))
+        // Searched through SearchValues: the native build runs with invariant globalization, where string.IndexOf
+        // ignoring case is a char-by-char loop, and it read each page's whole inlined stylesheet (5% of a build's CPU).
+        var end = html.AsSpan().IndexOfAny(HeadClose);
+        if ((end > 0 ? html.AsSpan(0, end) : html.AsSpan()).IndexOfAny(Hreflang) < 0)
         {
             return [];
         }
+
+        var head = end > 0 ? html[..end] : html;
 
         var list = new List<(string, string)>();
         foreach (Match link in LinkTag().Matches(head))

@@ -61,6 +61,13 @@ internal static partial class ReservedDomains
     /// <summary>E-mail addresses and http(s) URLs written as plain text, which readers copy even when they are not links.</summary>
     public static IEnumerable<(int Index, string Address)> InText(string text)
     {
+        // Every match holds an @ or a "://". Without this test the pattern, which can start at any letter or digit,
+        // was tried at every position of every page's prose (4.6% of a build's CPU, perf on the 2,000-page corpus).
+        if (!text.Contains('@', StringComparison.Ordinal) && !text.Contains("://", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         foreach (Match match in AddressPattern().Matches(text))
         {
             yield return (match.Index, match.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?'));

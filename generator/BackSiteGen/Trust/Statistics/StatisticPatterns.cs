@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BackSiteGen.Trust.Statistics;
@@ -25,9 +26,59 @@ internal static partial class StatisticPatterns
     public static Match FirstDose(string sentence) => DosePattern().Match(sentence);
 
     /// <summary>The same questions of a sentence in the page's language: Spanish pages by Spanish patterns.</summary>
-    public static Match FirstStatistic(string sentence, string language) => IsSpanish(language) ? SpanishStatisticPattern().Match(sentence) : StatisticPattern().Match(sentence);
+    /// <remarks>Most sentences hold no number at all, and these patterns, which can start at nearly any letter, were a
+    /// third of a build's CPU time (perf, 2,000-page corpus). So a sentence first has to hold a digit or one of the words
+    /// that every alternative of the pattern must contain (<see cref="MayMatch"/>); only then does the regex run.</remarks>
+    public static Match FirstStatistic(string sentence, string language) => IsSpanish(language)
+        ? MayMatch(sentence, SpanishStatisticCues) ? SpanishStatisticPattern().Match(sentence) : Match.Empty
+        : MayMatch(sentence, StatisticCues) ? StatisticPattern().Match(sentence) : Match.Empty;
 
-    public static Match FirstDose(string sentence, string language) => IsSpanish(language) ? SpanishDosePattern().Match(sentence) : DosePattern().Match(sentence);
+    public static Match FirstDose(string sentence, string language) => IsSpanish(language)
+        ? MayMatch(sentence, SpanishDoseCues) ? SpanishDosePattern().Match(sentence) : Match.Empty
+        : MayMatch(sentence, DoseCues) ? DosePattern().Match(sentence) : Match.Empty;
+
+    /// <summary>False when neither <see cref="FirstStatistic(string, string)"/> nor <see cref="FirstDose(string, string)"/>
+    /// can match <paramref name="text"/> or any part of it.</summary>
+    /// <remarks>One scan with the union of the cues (the Spanish dose cues are all statistic cues).</remarks>
+    public static bool MayHoldNumber(string text, string language) => MayMatch(text, IsSpanish(language) ? SpanishStatisticCues : AnyCues);
+
+    // What each pattern below cannot match without: every alternative begins with a number (a digit) or with a word
+    // that contains one of these (ASCII, compared ignoring case). "two thirds" has "third", "a hundred" "hundred",
+    // "millions" "million", "duplicó" "duplic", "una" "un". Change them with the patterns.
+    private const string NumberWordCues = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million one";
+    private const string NumberWordCuesEs = "dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien mil un";
+    private static readonly SearchValues<string> StatisticCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled");
+    private static readonly SearchValues<string> DoseCues = Cues(NumberWordCues + " once twice");
+    private static readonly SearchValues<string> AnyCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled once");
+    private static readonly SearchValues<string> SpanishStatisticCues = Cues(NumberWordCuesEs + " mitad tercio cuarto cuarta quinto doble triple duplic triplic redujo");
+    private static readonly SearchValues<string> SpanishDoseCues = Cues(NumberWordCuesEs);
+
+    // Characters outside ASCII that the regex may read as an ASCII letter ignoring case (the Kelvin sign as k, the long
+    // s as s, the dotted and dotless i) or as a digit (\d is every Unicode digit): a sentence with any of them skips the
+    // cheap test and goes to the regex.
+    private static readonly SearchValues<char> Ascii = SearchValues.Create(Enumerable.Range(0, 128).Select(c => (char)c).ToArray());
+
+    private static SearchValues<string> Cues(string words) => SearchValues.Create(words.Split(' '), StringComparison.OrdinalIgnoreCase);
+
+    internal static bool MayMatch(string sentence, SearchValues<string> cues)
+    {
+        var text = sentence.AsSpan();
+        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAny(cues) >= 0)
+        {
+            return true;
+        }
+
+        for (var i = text.IndexOfAnyExcept(Ascii); i >= 0 && i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\u0130' or '\u0131' or '\u017F' or '\u212A' || char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsSpanish(string language) => TrustStage.IsSpanish(language);
 

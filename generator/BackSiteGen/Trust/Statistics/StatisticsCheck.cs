@@ -24,6 +24,13 @@ internal static class StatisticsCheck
                 sourcedSections.Add(block.Section);
             }
 
+            // A sentence is part of its block: a block with no number or number word has no statistic or dose in
+            // any of its sentences, so one scan of the block spares a scan of each sentence (most blocks).
+            if (!StatisticPatterns.MayHoldNumber(block.Text, page.Language))
+            {
+                continue;
+            }
+
             foreach (var range in block.Sentences())
             {
                 var sentence = block.Text[range];

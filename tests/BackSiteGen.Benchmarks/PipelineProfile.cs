@@ -37,14 +37,16 @@ internal static class PipelineProfile
             foreach (var page in site.Index.Pages)
             {
                 var text = site.Bodies.Read(page, new DiagnosticBag())!;
-                Time("markdown", () => site.Markdown.Render(text, site.Index, new DiagnosticBag()));
-                var rendered0 = site.Markdown.Render(text, site.Index, new DiagnosticBag());
+                Time("markdown", () => site.MarkdownOf(page).Render(text, site.Index, new DiagnosticBag()));
+                var rendered0 = site.MarkdownOf(page).Render(text, site.Index, new DiagnosticBag());
                 var layout = PageRenderer.LayoutOf(page, site.Theme);
                 Scriban.Runtime.ScriptObject? model = null;
                 Time("  page model", () => model = BackSiteGen.Templates.TemplateModel.Page(page, rendered0, site.Navigation.PlaceOf(page), site.Config, layout));
                 Time("  trust model (json-ld)", () => TrustStage.AddToPageModel(model!, page, layout, site));
                 string? html = null;
-                Time("  template", () => html = site.Templates.Render(layout, new Scriban.Runtime.ScriptObject { ["site"] = site.SiteModel, ["page"] = model }, default, new DiagnosticBag()));
+                // The globals a page renders with: its edition's functions (t, format_date, render_list), site and page.
+                var edition = site.EditionOf(page);
+                Time("  template", () => html = site.Templates.Render(layout, edition?.Globals(edition.SiteModel, model!) ?? new Scriban.Runtime.ScriptObject { ["site"] = site.SiteModel, ["page"] = model }, default, new DiagnosticBag()));
                 Time("  trust check", () => TrustStage.CheckRenderedPage(page, layout, rendered0, html!, site, new DiagnosticBag()));
                 RenderedPage? rendered = null;
                 Time("markdown+template+trust", () => rendered = PageRenderer.Render(text, site, new DiagnosticBag()));

@@ -11,16 +11,18 @@ namespace BackSiteGen.Templates;
 /// <remarks>A site menu is the same list on every page except for which item is marked current. Rendered in the page's
 /// own loop it cost the whole list per page (twice: header and footer), so a flat site of 1,000 top-level pages spent
 /// 7.7 s of its build on menus; spliced, a page pays only for copying its bytes. The partial sees <c>site</c>,
-/// <c>item</c> and <c>current</c> (whether the item is the page being rendered), never <c>page</c>: what it writes must not
-/// depend on anything else, and a partial that reads <c>page</c> gets nothing. One instance per loaded site, so a
-/// rebuild in <c>serve</c> starts empty.</remarks>
-internal sealed class SharedFragments(TemplateRenderer templates, ScriptObject siteModel)
+/// <c>item</c> and <c>current</c> (whether the item is the page being rendered) beside its edition's functions (<c>t</c>,
+/// <c>format_date</c>, …), never <c>page</c>: what it writes must not depend on anything else, and a partial that reads
+/// <c>page</c> gets nothing. One instance per edition of a loaded site, so a rebuild in <c>serve</c> starts empty.</remarks>
+internal sealed class SharedFragments(TemplateRenderer templates, ScriptObject siteModel, ScriptObject functions)
 {
     private readonly ConcurrentDictionary<(ScriptArray Items, string Partial), Lazy<RenderedList>> _lists = new();
 
+    /// <summary>Adds <c>render_list</c> to an edition's <paramref name="functions"/>, rendering with that edition's site
+    /// model and functions.</summary>
     public static void Import(ScriptObject functions, TemplateRenderer templates, ScriptObject siteModel)
     {
-        var self = new SharedFragments(templates, siteModel);
+        var self = new SharedFragments(templates, siteModel, functions);
         functions.SetValue("render_list", DelegateCustomFunction.CreateFunc<ScriptArray?, string?, string?, string>(self.RenderList), readOnly: true);
     }
 
@@ -102,7 +104,19 @@ internal sealed class SharedFragments(TemplateRenderer templates, ScriptObject s
         return new RenderedList(plain.ToString(), spans, current, byUrl);
     }
 
-    private ScriptObject Globals(object? item, bool current) => new() { ["site"] = siteModel, ["item"] = item, ["current"] = current };
+    private ScriptObject Globals(object? item, bool current)
+    {
+        var globals = new ScriptObject();
+        foreach (var (name, function) in functions)
+        {
+            globals[name] = function;
+        }
+
+        globals["site"] = siteModel;
+        globals["item"] = item;
+        globals["current"] = current;
+        return globals;
+    }
 
     private sealed record RenderedList(string Plain, (int Start, int Length)[] Spans, string[] Current, Dictionary<string, List<int>> IndexByUrl)
     {

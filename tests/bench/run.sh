@@ -2,7 +2,7 @@
 # Whole-process benchmark (issue 9): BackSiteGen against Hugo on the same synthetic corpus.
 #
 #   tests/bench/run.sh [--pages 10000] [--runs 3]   build: ours vs Hugo; check: ours vs html-proofer
-#   tests/bench/run.sh --scale [--runs 3]           our build at 1,000, 10,000 and 50,000 pages
+#   tests/bench/run.sh --scale [--runs 3]           1,000, 10,000 and 50,000 pages: both our themes beside Hugo
 #   tests/bench/run.sh --scenarios [--pages 2000]   fresh / rebuild / no-change / one-page edit beside Hugo, both themes, native and JIT
 #   add --jit to time the JIT-compiled build (what `dotnet run` uses) instead of the native release binary
 #
@@ -255,25 +255,45 @@ startup() {
     echo "startup median: $(median "${secs[@]}") s"
 }
 
-# scale: how our build's cost grows with the page count; s/1k pages should stay flat.
+# scale: how the build's cost grows with the page count, with the corpus theme and with our default theme, beside
+# Hugo on the same pages (alternating runs); wall and CPU seconds per 1,000 pages should stay flat.
 scale() {
     if ((!have_ours)); then echo "!! BackSiteGen is not built: nothing to scale"; return; fi
-    local lines=() n i s mb cpu
+    local lines=() n i s mb cpu tool
+    local tools=(lean default)
+    have hugo && tools+=(hugo) || echo "!! hugo is not installed (apt-get install -y hugo); timing BackSiteGen only"
     for n in "${SCALE_SIZES[@]}"; do
         generate_corpus "$n"
-        local secs=() mbs=() cpus=()
+        declare -A secs=() mbs=() cpus=()
         for ((i = 1; i <= runs; i++)); do
-            our_build "$n" "$(fresh_output ours)" || return
-            read -r s mb cpu <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb"); cpus+=("$cpu")
+            for tool in "${tools[@]}"; do
+                case $tool in
+                    lean) our_build "$n" "$(fresh_output lean)" || return ;;
+                    default) our_build "$n" "$(fresh_output default)" "$THEME" || return ;;
+                    hugo) hugo_build "$n" "$(fresh_output hugo)" || return ;;
+                esac
+                read -r s mb cpu <<< "$MEASURED"
+                secs[$tool]+="$s "; mbs[$tool]+="$mb "; cpus[$tool]+="$cpu "
+                row "$i" "$tool $n" "$s" "$mb" "$cpu"
+            done
         done
-        s="$(median "${secs[@]}")"; mb="$(median "${mbs[@]}")"
-        lines+=("$(printf '%-8s %10s %10s %10s %14s' "$n" "$s" "$mb" "$(median "${cpus[@]}")" \
-            "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')")")
+        local hugo_s=""
+        # shellcheck disable=SC2086  # the lists are space-separated numbers
+        [[ -n ${secs[hugo]:-} ]] && hugo_s="$(median ${secs[hugo]})"
+        for tool in "${tools[@]}"; do
+            # shellcheck disable=SC2086
+            s="$(median ${secs[$tool]})"; mb="$(median ${mbs[$tool]})"; cpu="$(median ${cpus[$tool]})"
+            lines+=("$(printf '%-8s %-8s %10s %10s %10s %12s %12s %10s' "$n" "$tool" "$s" "$mb" "$cpu" \
+                "$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')" \
+                "$(awk -v s="$cpu" -v n="$n" 'BEGIN { printf "%.3f", s / n * 1000 }')" \
+                "$([[ -n $hugo_s ]] && echo "$(ratio "$s" "$hugo_s")x" || echo -)")")
+        done
+        unset secs mbs cpus
         rm -rf "$WORK/corpus-$n"; clear_outputs   # 50,000 pages take gigabytes on disk
     done
     echo
-    echo "== BackSiteGen build cost by size (medians of $runs)"
-    printf '%-8s %10s %10s %10s %14s\n' pages wall_s peak_MB cpu_s s_per_1k_pages
+    echo "== build cost by size (medians of $runs; lean = the corpus theme, default = our default theme)"
+    printf '%-8s %-8s %10s %10s %10s %12s %12s %10s\n' pages tool wall_s peak_MB cpu_s wall_s/1k cpu_s/1k vs_hugo
     printf '%s\n' "${lines[@]}"
 }
 

@@ -30,12 +30,33 @@ internal static partial class StatisticPatterns
     /// third of a build's CPU time (perf, 2,000-page corpus). So a sentence first has to hold a digit or one of the words
     /// that every alternative of the pattern must contain (<see cref="MayMatch"/>); only then does the regex run.</remarks>
     public static Match FirstStatistic(string sentence, string language) => IsSpanish(language)
-        ? MayMatch(sentence, SpanishStatisticCues) ? SpanishStatisticPattern().Match(sentence) : Match.Empty
-        : MayMatch(sentence, StatisticCues) ? StatisticPattern().Match(sentence) : Match.Empty;
+        ? First(SpanishStatisticPattern(), sentence, SpanishStatisticCues)
+        : First(StatisticPattern(), sentence, StatisticCues);
 
     public static Match FirstDose(string sentence, string language) => IsSpanish(language)
-        ? MayMatch(sentence, SpanishDoseCues) ? SpanishDosePattern().Match(sentence) : Match.Empty
-        : MayMatch(sentence, DoseCues) ? DosePattern().Match(sentence) : Match.Empty;
+        ? First(SpanishDosePattern(), sentence, SpanishDoseCues)
+        : First(DosePattern(), sentence, DoseCues);
+
+    private static Match First(Regex pattern, string sentence, SearchValues<string> cues) =>
+        StartOfAnyMatch(sentence, cues) is var start and >= 0 ? pattern.Match(sentence, start) : Match.Empty;
+
+    /// <summary>Where the pattern's search may start without passing over a match: -1 when it cannot match at all
+    /// (<see cref="MayMatch"/>), the first digit when the sentence holds digits but no cue, else 0.</summary>
+    /// <remarks>Every alternative that does not begin with a number needs a cue starting a word somewhere (see
+    /// <see cref="HasCueStartingAWord"/>); without one, a match begins at a digit, and in an ASCII sentence every digit
+    /// is 0-9. The regex then reads only from there (it still looks back before it for <c>\b</c> and lookbehinds), not
+    /// from every letter of the sentence: most sentences with a number hold it at the end, in a link's text.</remarks>
+    private static int StartOfAnyMatch(string sentence, SearchValues<string> cues)
+    {
+        var text = sentence.AsSpan();
+        if (HasCueStartingAWord(text, cues) || HasLookAlike(text))
+        {
+            return 0;
+        }
+
+        var digit = text.IndexOfAnyInRange('0', '9');
+        return digit < 0 ? -1 : text.ContainsAnyExcept(Ascii) ? 0 : digit;
+    }
 
     /// <summary>False when neither <see cref="FirstStatistic(string, string)"/> nor <see cref="FirstDose(string, string)"/>
     /// can match <paramref name="text"/> or any part of it.</summary>
@@ -63,11 +84,12 @@ internal static partial class StatisticPatterns
     internal static bool MayMatch(string sentence, SearchValues<string> cues)
     {
         var text = sentence.AsSpan();
-        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAny(cues) >= 0)
-        {
-            return true;
-        }
+        return text.IndexOfAnyInRange('0', '9') >= 0 || HasCueStartingAWord(text, cues) || HasLookAlike(text);
+    }
 
+    /// <summary>Whether the text holds a character outside ASCII that the regex may read as a cue's letter or as a digit.</summary>
+    private static bool HasLookAlike(ReadOnlySpan<char> text)
+    {
         for (var i = text.IndexOfAnyExcept(Ascii); i >= 0 && i < text.Length; i++)
         {
             var c = text[i];
@@ -75,6 +97,35 @@ internal static partial class StatisticPatterns
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a cue begins at a place no letter or digit comes before.</summary>
+    /// <remarks>Every alternative of the patterns reads its cue word after <c>\b</c>, after <c>(?&lt;![\w.,])</c> or
+    /// <c>(?&lt;!\w)</c>, or after <c>\s+</c> ("a third", "la mitad"): never right after a letter or a digit, which are
+    /// word characters to all three. So a cue inside a word ("one" in "someone", "ten" in "often", "out" in "about", which
+    /// sent most sentences to the regex) cannot be where a match reads it, and is passed over. Anything else before it
+    /// (a mark, an underscore, a joiner) counts as a word's start: the regex decides.</remarks>
+    private static bool HasCueStartingAWord(ReadOnlySpan<char> text, SearchValues<string> cues)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOfAny(cues);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+
+            from = at + 1;
         }
 
         return false;
@@ -98,14 +149,14 @@ internal static partial class StatisticPatterns
         + @"|\b(?:el\s+doble|el\s+triple|la\s+mitad)\s+de\s+(?:probable|probabilidad|dolor|riesgo)\b"
         + @"|\b(?:se\s+)?(?:duplicó|duplica|triplicó|triplica|redujo\s+a\s+la\s+mitad)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SpanishStatisticPattern();
+    internal static partial Regex SpanishStatisticPattern();
 
     [GeneratedRegex(
         @"(?<![\w.,])(?:" + ManyEs + @")(?:\s*(?:a|o|-|–)\s*(?:" + ManyEs + @"))?\s+(?:repeticiones|repetición|rondas?|series?|respiraciones|respiración|segundos?|minutos?)\b"
         + @"|(?<![\w.,])" + NumberEs + @"(?:\s*(?:a|o|-|–)\s*" + NumberEs + @")?\s+(?:de|en|por)\s+cada\s+lado\b"
         + @"|\b(?:una\s+vez|(?:" + ManyEs + @")\s+veces)\s+(?:al|a\s+la|por|cada)\s+(?:día|semana|hora)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SpanishDosePattern();
+    internal static partial Regex SpanishDosePattern();
 
     [GeneratedRegex(
         @"(?<!\w)" + Number + @"\s?(?:%|per\s?cent\b)"

@@ -28,8 +28,6 @@ internal static class TextAnalyzer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanishAbbreviationsBySpan = SpanishAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");
-
     /// <summary>Counts a word's syllables.</summary>
     public delegate int SyllableCount(ReadOnlySpan<char> word);
 
@@ -44,13 +42,19 @@ internal static class TextAnalyzer
         foreach (var block in blocks)
         {
             var wordsInSentence = 0;
-            // The tokens SplitAny(" \t\n\r\u00A0") gives, found with one vectorized search each instead of its enumerator.
+            // The tokens SplitAny(" \t\n\r\u00A0") gives, found by a plain loop: words are a few letters long, shorter
+            // than a vectorized search pays for, and the enumerator's bookkeeping was as costly as the search.
             var rest = block.AsSpan();
             for (var more = true; more;)
             {
-                var space = rest.IndexOfAny(Spaces);
-                var token = space < 0 ? rest : rest[..space];
-                more = space >= 0;
+                var space = 0;
+                while (space < rest.Length && rest[space] is not (' ' or '\t' or '\n' or '\r' or '\u00A0'))
+                {
+                    space++;
+                }
+
+                var token = rest[..space];
+                more = space < rest.Length;
                 rest = more ? rest[(space + 1)..] : default;
                 if (token.Length == 0 || !ContainsLetter(token))
                 {

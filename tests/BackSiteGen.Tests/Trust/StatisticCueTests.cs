@@ -72,6 +72,43 @@ public sealed class StatisticCueTests
         }
     }
 
+    // Words with no cue starting them (some with one inside: "often", "alguno"), so that blocks without a cue are common.
+    private static readonly string[] CueFreeWords = ["back", "pain", "the", "walk", "12", "3.5", "5-fold", "64%", "15", "people", "per", "cent", "every", "times", "more", "reps", "seconds", "on", "each", "side", "day", "points", "often", "someone", "about", "done", "438,510"];
+
+    private static readonly string[] SpanishCueFreeWords = ["dolor", "camine", "12", "3,5", "64", "%", "por", "ciento", "personas", "pacientes", "veces", "más", "repeticiones", "segundos", "lado", "día", "puntos", "alguno", "438.510", "de", "cada"];
+
+    [Fact]
+    public void Sentences_of_a_block_read_once_find_what_the_patterns_find_in_each_sentence()
+    {
+        // Blocks of random sentences, split as the check splits them; a block without a cue decides by digits alone.
+        var marks = new[] { ". ", "! ", "? ", ".\" ", ".) ", ". \uFFFC ", ".\uFFFC ", " " };
+        var random = new Random(26);
+        foreach (var (vocabularies, language) in new[] { (new[] { Words, CueFreeWords }, "en"), ([SpanishWords, SpanishCueFreeWords], "es") })
+        {
+            var sentences = vocabularies.Select((v, i) => Sentences(v, seed: 27 + i, count: 20_000, joined: true).ToList()).ToList();
+            for (var b = 0; b < 10_000; b++)
+            {
+                var pool = sentences[random.Next(4) == 0 ? 0 : 1];
+                var block = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => pool[random.Next(pool.Count)] + marks[random.Next(marks.Length)]));
+                var scan = StatisticPatterns.ScanBlock(block, language);
+                foreach (var range in BackSiteGen.Trust.Prose.SentenceSplitter.Split(block))
+                {
+                    var sentence = block[range];
+                    var (statistic, dose) = language == "es"
+                        ? (StatisticPatterns.SpanishStatisticPattern().Match(sentence), StatisticPatterns.SpanishDosePattern().Match(sentence))
+                        : (StatisticPatterns.FirstStatistic(sentence), StatisticPatterns.FirstDose(sentence));
+                    var (fastStatistic, fastDose) = scan.MayHoldNumber
+                        ? (StatisticPatterns.FirstStatistic(sentence, language, scan), StatisticPatterns.FirstDose(sentence, language, scan))
+                        : (System.Text.RegularExpressions.Match.Empty, System.Text.RegularExpressions.Match.Empty);
+                    Assert.True(Found(statistic) == Found(fastStatistic), $"statistic: \"{sentence}\" in \"{block}\"");
+                    Assert.True(Found(dose) == Found(fastDose), $"dose: \"{sentence}\" in \"{block}\"");
+                }
+            }
+        }
+    }
+
+    private static string Found(System.Text.RegularExpressions.Match match) => match.Success ? $"{match.Index}: {match.Value}" : "none";
+
     [Theory]
     [InlineData("El 64 % de los pacientes mejoró.", true, false)]
     [InlineData("Una de cada cuatro personas tiene dolor.", true, false)]

@@ -14,7 +14,14 @@ internal static class AmaFormatter
     private const int MaxAuthors = 6;
     private const int AuthorsBeforeEtAl = 3;
 
-    public static string Html(Reference r)
+    // A page's reference list formats each source it cites, and the same few sources are cited on page after page:
+    // formatting was 1.5 % of a build's CPU time (perf, 2,000-page corpus). The text depends on the record alone, so each
+    // is formatted once and remembered for as long as the record lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Reference, string> Formatted = new();
+
+    public static string Html(Reference r) => Formatted.GetValue(r, Format);
+
+    private static string Format(Reference r)
     {
         var sb = new StringBuilder(256);
         switch (Kind(r))

@@ -39,6 +39,28 @@ public sealed class Theme
 
     public bool HasLayout(string name) => _templates.ContainsKey(LayoutPath(name));
 
+    /// <summary>Whether any template has a <c>{{ }}</c> that only spaces or tabs precede on its line: the one place
+    /// Scriban's automatic indent writes anything (it indents each line of that statement's output by those spaces).</summary>
+    public bool HasIndentedStatements { get; private set; }
+
+    private static bool IsIndented(Scriban.Syntax.ScriptNode node)
+    {
+        if (node is Scriban.Syntax.ScriptEscapeStatement { Indent.Length: > 0 })
+        {
+            return true;
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (IsIndented(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string LayoutPath(string name) => $"{LayoutsFolder}/{name}.html";
 
     public string DisplayPathOf(string relative) => DisplayRoot.TrimEnd('/') + "/" + relative;
@@ -73,6 +95,7 @@ public sealed class Theme
                 }
 
                 templates[relative] = template;
+                theme.HasIndentedStatements |= template.Page is { } body && IsIndented(body);
             }
         }
 

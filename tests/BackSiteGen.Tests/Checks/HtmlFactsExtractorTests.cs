@@ -76,6 +76,22 @@ public sealed class HtmlFactsExtractorTests
     }
 
     [Fact]
+    public void A_style_sheet_seen_on_the_last_page_gives_its_urls_at_this_pages_places()
+    {
+        // The URLs of a style text equal to the last page's are reused: they must come out placed as a fresh scan places them.
+        const string css = "@font-face { src: url(f.woff2) }\nbody { background: url('/b.png') }\n";
+        var first = HtmlFactsExtractor.Extract($"<style>{css}</style>", "a.html");
+        var second = HtmlFactsExtractor.Extract($"<!doctype html>\n<head>\n  <style>{css}</style><a href=\"/x/\">", "b.html");
+        var other = HtmlFactsExtractor.Extract($"<p>\n<style>{css}p {{ background: url(c.png) }}</style>", "c.html");
+        var again = HtmlFactsExtractor.Extract($"<style>{css}</style>", "d.html");
+
+        Assert.Equal(["f.woff2 Font 1:30", "/b.png Image 2:25"], first.Links.Select(l => $"{l.Url} {l.Element} {l.Line}:{l.Column}"));
+        Assert.Equal(["f.woff2 Font 3:32", "/b.png Image 4:25", "/x/ Hyperlink 5:12"], second.Links.Select(l => $"{l.Url} {l.Element} {l.Line}:{l.Column}"));
+        Assert.Equal(["f.woff2 Font 2:30", "/b.png Image 3:25", "c.png Image 4:21"], other.Links.Select(l => $"{l.Url} {l.Element} {l.Line}:{l.Column}"));
+        Assert.Equal(first.Links.Select(l => (l.Url, l.Offset, l.Line, l.Column)), again.Links.Select(l => (l.Url, l.Offset, l.Line, l.Column)));
+    }
+
+    [Fact]
     public void A_noncharacter_in_the_text_does_not_end_the_page()
     {
         var facts = HtmlFactsExtractor.Extract("<p>\uffff</p>\n<a href=\"/after/\">", "index.html");

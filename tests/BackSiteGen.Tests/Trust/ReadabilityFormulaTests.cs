@@ -100,4 +100,17 @@ public sealed class ReadabilityFormulaTests
     [InlineData("long-lasting", 3)] // parts summed
     [InlineData("basivertebral", 5)]
     public void Syllables(string word, int expected) => Assert.Equal(expected, SyllableCounter.Count(word));
+
+    [Fact]
+    public void A_remembered_count_is_the_count_by_rule_whatever_came_before()
+    {
+        // Words that differ only in case, hyphens, endings or one letter, counted in a random order, twice each.
+        string[] stems = ["table", "Table", "TABLE", "tables", "MRI", "mri", "long-lasting", "people", "peoples", "walked", "wanted", "-", "a-", "x", "naïve", "Ærø", "café", "NHS", "WWW", "being", "beings"];
+        var random = new Random(24);
+        var words = Enumerable.Range(0, 5_000).Select(_ => stems[random.Next(stems.Length)] + (random.Next(4) == 0 ? "s" : string.Empty)).ToList();
+        foreach (var word in words.Concat(words))
+        {
+            Assert.True(SyllableCounter.CountByRule(word) == SyllableCounter.Count(word), word);
+        }
+    }
 }

@@ -24,23 +24,38 @@ internal static class TextAnalyzer
         "p.", "ej.", "etc.", "dr.", "dra.", "sr.", "sra.", "srta.", "ud.", "uds.", "núm.", "pág.", "págs.", "aprox.", "fig.", "vol.", "cap.", "et.", "al.", "vs.",
     };
 
+    // Made once: GetAlternateLookup checks the comparer on every call.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpanishAbbreviationsBySpan = SpanishAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Counts a word's syllables.</summary>
     public delegate int SyllableCount(ReadOnlySpan<char> word);
 
-    public static TextStatistics Analyze(IEnumerable<string> blocks) => Analyze(blocks, SyllableCounter.Count, Abbreviations);
+    public static TextStatistics Analyze(IEnumerable<string> blocks) => Analyze(blocks, SyllableCounter.Count, AbbreviationsBySpan);
 
     /// <summary>The same counts for Spanish text: Spanish syllables (<see cref="SpanishSyllables"/>) and abbreviations.</summary>
-    public static TextStatistics AnalyzeSpanish(IEnumerable<string> blocks) => Analyze(blocks, SpanishSyllables.Count, SpanishAbbreviations);
+    public static TextStatistics AnalyzeSpanish(IEnumerable<string> blocks) => Analyze(blocks, SpanishSyllables.Count, SpanishAbbreviationsBySpan);
 
-    private static TextStatistics Analyze(IEnumerable<string> blocks, SyllableCount counter, HashSet<string> abbreviations)
+    private static TextStatistics Analyze(IEnumerable<string> blocks, SyllableCount counter, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> abbreviations)
     {
         var (words, sentences, syllables, poly) = (0, 0, 0, 0);
         foreach (var block in blocks)
         {
             var wordsInSentence = 0;
-            foreach (var range in block.AsSpan().SplitAny(" \t\n\r\u00A0"))
+            // The tokens SplitAny(" \t\n\r\u00A0") gives, found by a plain loop: words are a few letters long, shorter
+            // than a vectorized search pays for, and the enumerator's bookkeeping was as costly as the search.
+            var rest = block.AsSpan();
+            for (var more = true; more;)
             {
-                var token = block.AsSpan()[range];
+                var space = 0;
+                while (space < rest.Length && rest[space] is not (' ' or '\t' or '\n' or '\r' or '\u00A0'))
+                {
+                    space++;
+                }
+
+                var token = rest[..space];
+                more = space < rest.Length;
+                rest = more ? rest[(space + 1)..] : default;
                 if (token.Length == 0 || !ContainsLetter(token))
                 {
                     continue;
@@ -118,7 +133,7 @@ internal static class TextAnalyzer
         return token[start..end];
     }
 
-    private static bool EndsSentence(ReadOnlySpan<char> token, HashSet<string> abbreviations)
+    private static bool EndsSentence(ReadOnlySpan<char> token, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> abbreviations)
     {
         var end = token.Length;
         while (end > 0 && token[end - 1] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019' or '\u00BB')
@@ -137,7 +152,7 @@ internal static class TextAnalyzer
         }
 
         var core = token[..end].TrimStart("\"'(\u201C\u2018\u00AB\u00BF\u00A1");
-        if (abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(core))
+        if (abbreviations.Contains(core))
         {
             return false;
         }

@@ -30,12 +30,68 @@ internal static partial class StatisticPatterns
     /// third of a build's CPU time (perf, 2,000-page corpus). So a sentence first has to hold a digit or one of the words
     /// that every alternative of the pattern must contain (<see cref="MayMatch"/>); only then does the regex run.</remarks>
     public static Match FirstStatistic(string sentence, string language) => IsSpanish(language)
-        ? MayMatch(sentence, SpanishStatisticCues) ? SpanishStatisticPattern().Match(sentence) : Match.Empty
-        : MayMatch(sentence, StatisticCues) ? StatisticPattern().Match(sentence) : Match.Empty;
+        ? First(SpanishStatisticPattern(), sentence, SpanishStatisticCues)
+        : First(StatisticPattern(), sentence, StatisticCues);
 
     public static Match FirstDose(string sentence, string language) => IsSpanish(language)
-        ? MayMatch(sentence, SpanishDoseCues) ? SpanishDosePattern().Match(sentence) : Match.Empty
-        : MayMatch(sentence, DoseCues) ? DosePattern().Match(sentence) : Match.Empty;
+        ? First(SpanishDosePattern(), sentence, SpanishDoseCues)
+        : First(DosePattern(), sentence, DoseCues);
+
+    /// <summary>The same questions of a sentence of a block that <see cref="ScanBlock"/> read: when the block has no cue
+    /// starting a word and no look-alike character, neither has any of its sentences, so the sentence's own cue scan is
+    /// skipped and only its digits decide (<see cref="StartOfAnyMatch"/>).</summary>
+    /// <remarks>Exact because a sentence starts at the block's start or right after its predecessor's last mark ('.',
+    /// '!', '?', a quote, a bracket or the citation mark), never after a letter or digit: a word starts at the same
+    /// places in the sentence as in the block.</remarks>
+    public static Match FirstStatistic(string sentence, string language, BlockScan block) => block.MayHoldCue
+        ? FirstStatistic(sentence, language)
+        : FirstByDigit(IsSpanish(language) ? SpanishStatisticPattern() : StatisticPattern(), sentence);
+
+    public static Match FirstDose(string sentence, string language, BlockScan block) => block.MayHoldCue
+        ? FirstDose(sentence, language)
+        : FirstByDigit(IsSpanish(language) ? SpanishDosePattern() : DosePattern(), sentence);
+
+    /// <summary>What one scan of a block says about every sentence in it.</summary>
+    /// <param name="MayHoldNumber">False when no statistic or dose can be found in the block or any part of it.</param>
+    /// <param name="MayHoldCue">A cue of either pattern starts a word, or a character outside ASCII may read as one.</param>
+    public readonly record struct BlockScan(bool MayHoldNumber, bool MayHoldCue);
+
+    /// <summary>Reads a block once for <see cref="FirstStatistic(string, string, BlockScan)"/> and its dose twin; its
+    /// <see cref="BlockScan.MayHoldNumber"/> is <see cref="MayHoldNumber"/>.</summary>
+    public static BlockScan ScanBlock(string text, string language)
+    {
+        var span = text.AsSpan();
+        var cue = HasCueStartingAWord(span, IsSpanish(language) ? SpanishStatisticCues : AnyCues) || HasLookAlike(span);
+        return new BlockScan(cue || span.IndexOfAnyInRange('0', '9') >= 0, cue);
+    }
+
+    private static Match FirstByDigit(Regex pattern, string sentence)
+    {
+        var text = sentence.AsSpan();
+        var digit = text.IndexOfAnyInRange('0', '9');
+        return digit < 0 ? Match.Empty : pattern.Match(sentence, text.ContainsAnyExcept(Ascii) ? 0 : digit);
+    }
+
+    private static Match First(Regex pattern, string sentence, CueWords cues) =>
+        StartOfAnyMatch(sentence, cues) is var start and >= 0 ? pattern.Match(sentence, start) : Match.Empty;
+
+    /// <summary>Where the pattern's search may start without passing over a match: -1 when it cannot match at all
+    /// (<see cref="MayMatch"/>), the first digit when the sentence holds digits but no cue, else 0.</summary>
+    /// <remarks>Every alternative that does not begin with a number needs a cue starting a word somewhere (see
+    /// <see cref="HasCueStartingAWord"/>); without one, a match begins at a digit, and in an ASCII sentence every digit
+    /// is 0-9. The regex then reads only from there (it still looks back before it for <c>\b</c> and lookbehinds), not
+    /// from every letter of the sentence: most sentences with a number hold it at the end, in a link's text.</remarks>
+    private static int StartOfAnyMatch(string sentence, CueWords cues)
+    {
+        var text = sentence.AsSpan();
+        if (HasCueStartingAWord(text, cues) || HasLookAlike(text))
+        {
+            return 0;
+        }
+
+        var digit = text.IndexOfAnyInRange('0', '9');
+        return digit < 0 ? -1 : text.ContainsAnyExcept(Ascii) ? 0 : digit;
+    }
 
     /// <summary>False when neither <see cref="FirstStatistic(string, string)"/> nor <see cref="FirstDose(string, string)"/>
     /// can match <paramref name="text"/> or any part of it.</summary>
@@ -47,27 +103,28 @@ internal static partial class StatisticPatterns
     // "millions" "million", "duplicó" "duplic", "una" "un". Change them with the patterns.
     private const string NumberWordCues = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million one";
     private const string NumberWordCuesEs = "dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta cien mil un";
-    private static readonly SearchValues<string> StatisticCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled");
-    private static readonly SearchValues<string> DoseCues = Cues(NumberWordCues + " once twice");
-    private static readonly SearchValues<string> AnyCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled once");
-    private static readonly SearchValues<string> SpanishStatisticCues = Cues(NumberWordCuesEs + " mitad tercio cuarto cuarta quinto doble triple duplic triplic redujo");
-    private static readonly SearchValues<string> SpanishDoseCues = Cues(NumberWordCuesEs);
+    private static readonly CueWords StatisticCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled");
+    private static readonly CueWords DoseCues = Cues(NumberWordCues + " once twice");
+    private static readonly CueWords AnyCues = Cues(NumberWordCues + " out half third quarter fifth twice doubled tripled halved quadrupled once");
+    private static readonly CueWords SpanishStatisticCues = Cues(NumberWordCuesEs + " mitad tercio cuarto cuarta quinto doble triple duplic triplic redujo");
+    private static readonly CueWords SpanishDoseCues = Cues(NumberWordCuesEs);
 
     // Characters outside ASCII that the regex may read as an ASCII letter ignoring case (the Kelvin sign as k, the long
     // s as s, the dotted and dotless i) or as a digit (\d is every Unicode digit): a sentence with any of them skips the
     // cheap test and goes to the regex.
     private static readonly SearchValues<char> Ascii = SearchValues.Create(Enumerable.Range(0, 128).Select(c => (char)c).ToArray());
 
-    private static SearchValues<string> Cues(string words) => SearchValues.Create(words.Split(' '), StringComparison.OrdinalIgnoreCase);
+    private static CueWords Cues(string words) => new(words.Split(' '));
 
-    internal static bool MayMatch(string sentence, SearchValues<string> cues)
+    private static bool MayMatch(string sentence, CueWords cues)
     {
         var text = sentence.AsSpan();
-        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAny(cues) >= 0)
-        {
-            return true;
-        }
+        return text.IndexOfAnyInRange('0', '9') >= 0 || HasCueStartingAWord(text, cues) || HasLookAlike(text);
+    }
 
+    /// <summary>Whether the text holds a character outside ASCII that the regex may read as a cue's letter or as a digit.</summary>
+    private static bool HasLookAlike(ReadOnlySpan<char> text)
+    {
         for (var i = text.IndexOfAnyExcept(Ascii); i >= 0 && i < text.Length; i++)
         {
             var c = text[i];
@@ -78,6 +135,74 @@ internal static partial class StatisticPatterns
         }
 
         return false;
+    }
+
+    /// <summary>Whether a cue begins at a place no letter or digit comes before.</summary>
+    /// <remarks>Every alternative of the patterns reads its cue word after <c>\b</c>, after <c>(?&lt;![\w.,])</c> or
+    /// <c>(?&lt;!\w)</c>, or after <c>\s+</c> ("a third", "la mitad"): never right after a letter or a digit, which are
+    /// word characters to all three. So a cue inside a word ("one" in "someone", "ten" in "often", "out" in "about", which
+    /// sent most sentences to the regex) cannot be where a match reads it, and is passed over. Anything else before it
+    /// (a mark, an underscore, a joiner) counts as a word's start: the regex decides. Letters are compared as ASCII
+    /// ignoring case; the characters outside ASCII that the regex reads as a cue's letter are <see cref="HasLookAlike"/>'s.</remarks>
+    private static bool HasCueStartingAWord(ReadOnlySpan<char> text, CueWords cues)
+    {
+        var afterWordCharacter = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var isWordCharacter = char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+            if (!afterWordCharacter && char.IsAsciiLetter(c) && cues.StartsAt(text[i..]))
+            {
+                return true;
+            }
+
+            afterWordCharacter = isWordCharacter;
+        }
+
+        return false;
+    }
+
+    /// <summary>Cue words by their first letter, matched at one place as ASCII ignoring case.</summary>
+    /// <remarks>A scan from word start to word start: SearchValues' search for the cues stopped at nearly every word ("one",
+    /// "ten" and "out" are inside "done", "often", "about"), and a search for them after a space at every " th" and " on"
+    /// (perf: both slower than this loop).</remarks>
+    private sealed class CueWords
+    {
+        private readonly string[][] _byFirstLetter = new string[26][];
+
+        public CueWords(IReadOnlyCollection<string> words)
+        {
+            foreach (var group in words.Select(w => w.ToLowerInvariant()).GroupBy(w => w[0] - 'a'))
+            {
+                _byFirstLetter[group.Key] = [.. group];
+            }
+        }
+
+        public bool StartsAt(ReadOnlySpan<char> text)
+        {
+            if (_byFirstLetter[(text[0] | 0x20) - 'a'] is not { } words)
+            {
+                return false;
+            }
+
+            foreach (var word in words)
+            {
+                // ASCII ignoring case, letter by letter (every cue is lower-case letters): c | 0x20 is a lower-case letter
+                // only for that letter in either case, so "the" leaves "three" at its third letter without a call.
+                var at = 1;
+                while (at < word.Length && at < text.Length && (text[at] | 0x20) == word[at])
+                {
+                    at++;
+                }
+
+                if (at == word.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static bool IsSpanish(string language) => TrustStage.IsSpanish(language);
@@ -98,14 +223,14 @@ internal static partial class StatisticPatterns
         + @"|\b(?:el\s+doble|el\s+triple|la\s+mitad)\s+de\s+(?:probable|probabilidad|dolor|riesgo)\b"
         + @"|\b(?:se\s+)?(?:duplicó|duplica|triplicó|triplica|redujo\s+a\s+la\s+mitad)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SpanishStatisticPattern();
+    internal static partial Regex SpanishStatisticPattern();
 
     [GeneratedRegex(
         @"(?<![\w.,])(?:" + ManyEs + @")(?:\s*(?:a|o|-|–)\s*(?:" + ManyEs + @"))?\s+(?:repeticiones|repetición|rondas?|series?|respiraciones|respiración|segundos?|minutos?)\b"
         + @"|(?<![\w.,])" + NumberEs + @"(?:\s*(?:a|o|-|–)\s*" + NumberEs + @")?\s+(?:de|en|por)\s+cada\s+lado\b"
         + @"|\b(?:una\s+vez|(?:" + ManyEs + @")\s+veces)\s+(?:al|a\s+la|por|cada)\s+(?:día|semana|hora)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SpanishDosePattern();
+    internal static partial Regex SpanishDosePattern();
 
     [GeneratedRegex(
         @"(?<!\w)" + Number + @"\s?(?:%|per\s?cent\b)"

@@ -26,7 +26,8 @@ internal static class StatisticsCheck
 
             // A sentence is part of its block: a block with no number or number word has no statistic or dose in
             // any of its sentences, so one scan of the block spares a scan of each sentence (most blocks).
-            if (!StatisticPatterns.MayHoldNumber(block.Text, page.Language))
+            var scan = StatisticPatterns.ScanBlock(block.Text, page.Language);
+            if (!scan.MayHoldNumber)
             {
                 continue;
             }
@@ -35,14 +36,14 @@ internal static class StatisticsCheck
             {
                 var sentence = block.Text[range];
                 var cited = sentence.Contains(ProseBlock.CitationMark, StringComparison.Ordinal);
-                var statistic = StatisticPatterns.FirstStatistic(sentence, page.Language);
+                var statistic = StatisticPatterns.FirstStatistic(sentence, page.Language, scan);
                 if (statistic.Success && !cited && !allow.Allows(sentence))
                 {
                     var span = block.SpanAt(range.Start.Value + statistic.Index);
                     diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StatisticWithoutSource, span, $"'{statistic.Value}' is a statistic with no source in its sentence (\"{Excerpt(sentence)}\"): cite it there ([@key]), or allow the sentence with a reason in the front matter: statistics: {{ allow: [{{ text: \"…\", reason: \"…\" }}] }}."));
                 }
 
-                var dose = StatisticPatterns.FirstDose(sentence, page.Language);
+                var dose = StatisticPatterns.FirstDose(sentence, page.Language, scan);
                 if (dose.Success)
                 {
                     doseSections.Add(block.Section);

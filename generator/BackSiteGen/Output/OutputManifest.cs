@@ -22,6 +22,9 @@ public sealed class OutputManifest
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
+    /// <summary>Records a file whose size and hash are known: one taken from the previous site after checking them.</summary>
+    public void AddKnown(string outputPath, long size, string hash) => _files[Normalize(outputPath)] = (size, hash);
+
     /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
     public void AddFile(string outputPath, string fullPath)
     {
@@ -31,7 +34,9 @@ public sealed class OutputManifest
     /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
     /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
     /// again by a build that keeps this output, as the same inputs would find them again.</param>
-    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings)
+    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), for the next build to reuse
+    /// the pages whose inputs did not change; written only with <paramref name="inputs"/>.</param>
+    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, string Record)? pageCache = null)
     {
         var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
         if (inputs is not null)
@@ -40,6 +45,11 @@ public sealed class OutputManifest
             foreach (var finding in findings)
             {
                 text.Append(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n");
+            }
+
+            if (pageCache is { } cache)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"pages {cache.Version} {cache.Record}\n");
             }
         }
 
@@ -83,8 +93,22 @@ public sealed class OutputManifest
         int pages = 0, count = 0;
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
+        (string Version, string Record)? pageCache = null;
         foreach (var line in lines.Skip(2))
         {
+            if (line.StartsWith("pages ", StringComparison.Ordinal))
+            {
+                // Read by the page cache, which checks it whole; here only its place is checked.
+                if (pageCache is not null || line.Split(' ', 3) is not ["pages", var version, var record])
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                pageCache = (version, record);
+                continue;
+            }
+
             if (line.StartsWith("finding ", StringComparison.Ordinal))
             {
                 if (Finding(line) is not { } finding)
@@ -112,7 +136,7 @@ public sealed class OutputManifest
             }
         }
 
-        return new Recorded(inputs, pages, count, files) { Findings = findings };
+        return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache };
     }
 
     private static Diagnostic? Finding(string line)
@@ -240,5 +264,8 @@ public sealed class OutputManifest
     {
         /// <summary>The notes and warnings that build printed.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
+
+        /// <summary>The page cache's format and record, when that build left one.</summary>
+        public (string Version, string Record)? PageCache { get; init; }
     }
 }

@@ -11,8 +11,8 @@ namespace BackSiteGen.Site;
 /// SHA-256 per page body. <see cref="Whole"/> covers both.</summary>
 /// <remarks>A page body is the only input whose change stays with one page (and the pages embedding it, and the
 /// references page): <c>serve</c>'s rule, which the page cache of <c>build</c> follows (see <see cref="PageCache"/>).
-/// The split is made by the code that reads pages (<see cref="SourceText"/>, <see cref="FrontMatterParser.Split"/>),
-/// so it is the split the build sees; a file that does not read or split as a page counts as shared, whole.</remarks>
+/// A page file is cut after its front matter on its bytes (see <see cref="PageParts"/>); a file that does not cut counts
+/// as shared, whole.</remarks>
 /// <param name="Bodies">Body hash per page file, by path relative to the content folder.</param>
 internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
 {
@@ -113,17 +113,85 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
         return true;
     }
 
-    /// <summary>A page file as the build reads it: the hash of everything but its body, and its body's hash; or the hash
-    /// of its bytes alone (and no body) when it does not read as text or its front matter does not close.</summary>
+    /// <summary>A page file cut after its front matter: the hash of everything up to and including the closing fence line,
+    /// and the hash of the rest (the body); or the hash of its bytes alone (and no body) when it does not cut.</summary>
+    /// <remarks>Cut on the bytes, without decoding them: decoding every page to text twice per build cost as much as the
+    /// hashing. The cut only has to be at or after the one the page reader makes (<see cref="FrontMatterParser.Split"/>
+    /// on the decoded text), never before it: then equal bytes up to the cut mean an equal front matter and body line as
+    /// the reader sees them, and only what lies after the cut is left to the body's hash. So the fences it knows are the
+    /// reader's plainest ones (<c>---</c>, or <c>...</c> to close, alone on a line ending in LF or CRLF, the first after an
+    /// optional byte-order mark): a fence the reader also takes (trailing blanks, a lone CR) only moves the cut later, where
+    /// more of the page counts as shared, which is safe.</remarks>
     private static (byte[] Shared, string? Body) PageParts(string path)
     {
-        var text = SourceText.Read(path, path, new Diagnostics.DiagnosticBag());
-        if (text is null || FrontMatterParser.Split(text) is not { } split)
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 64 * 1024 * 1024)
         {
             return (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
         }
 
-        var head = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{split.BodyLine} {split.FrontMatterLine} {(split.FrontMatterText is null ? "none" : "front matter")}\0{split.FrontMatterText}"));
-        return (SHA256.HashData(head), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(split.Body))));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max((int)length, 1));
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            var bytes = buffer.AsSpan(0, read);
+            if (Cut(bytes) is not { } cut)
+            {
+                return (SHA256.HashData(bytes), null);
+            }
+
+            return (SHA256.HashData(bytes[..cut]), Convert.ToHexStringLower(SHA256.HashData(bytes[cut..])));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Where the body starts: just after the first closing fence line, when the file opens with a fence.</summary>
+    internal static int? Cut(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (FenceLine(bytes, start, "---"u8) is not { } position)
+        {
+            return null;
+        }
+
+        while (position < bytes.Length)
+        {
+            if ((FenceLine(bytes, position, "---"u8) ?? FenceLine(bytes, position, "..."u8)) is { } after)
+            {
+                return after;
+            }
+
+            var next = bytes[position..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return null;
+            }
+
+            position += next + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The position after the line at <paramref name="start"/> when that line is exactly the fence.</summary>
+    private static int? FenceLine(ReadOnlySpan<byte> bytes, int start, ReadOnlySpan<byte> fence)
+    {
+        var rest = bytes[start..];
+        if (!rest.StartsWith(fence))
+        {
+            return null;
+        }
+
+        rest = rest[fence.Length..];
+        return rest.StartsWith("\n"u8) ? start + fence.Length + 1 : rest.StartsWith("\r\n"u8) ? start + fence.Length + 2 : null;
     }
 }

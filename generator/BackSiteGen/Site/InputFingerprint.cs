@@ -14,12 +14,20 @@ namespace BackSiteGen.Site;
 /// A page file is cut after its front matter on its bytes (see <see cref="PageParts"/>); a file that does not cut counts
 /// as shared, whole.</remarks>
 /// <param name="Bodies">Body hash per page file, by path relative to the content folder.</param>
-internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
+internal sealed partial record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
 {
+    /// <summary>Every entry read, with its file system stamp, for <see cref="StillCurrent"/>.</summary>
+    private List<Entry> Entries { get; init; } = [];
+
+    /// <summary>When the inputs were read: a file changed less than a second before may change again without its stamp
+    /// changing (time stamps are as coarse as the kernel's tick), so <see cref="StillCurrent"/> reads it again.</summary>
+    private DateTime ReadAt { get; init; }
+
     /// <summary>Null when anything is in doubt (a symbolic link, a special file or an unreadable entry anywhere in the
     /// inputs: what lies behind a link can change without the folder changing); without a fingerprint nothing is reused.</summary>
     public static InputFingerprint? Of(BuildOptions options)
     {
+        var readAt = DateTime.UtcNow;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Text(string value)
         {
@@ -36,7 +44,8 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
         Text(options.BaseUrl ?? "\0");
         Text(string.Create(CultureInfo.InvariantCulture, $"{options.Strict} {options.Drafts} {options.External} {options.Preview} {options.Force} {options.Today:yyyy-MM-dd}"));
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!Folder(options.FullPath(options.ContentDir), hash, Text, bodies) || !Folder(options.FullPath(options.ThemeDir), hash, Text, null))
+        var entries = new List<Entry>();
+        if (!Folder(options.FullPath(options.ContentDir), hash, Text, bodies, entries) || !Folder(options.FullPath(options.ThemeDir), hash, Text, null, entries))
         {
             return null;
         }
@@ -48,7 +57,45 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             Text(path + "\0" + body);
         }
 
-        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), shared, bodies);
+        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), shared, bodies) { Entries = entries, ReadAt = readAt };
+    }
+
+    /// <summary>True when the inputs are still what this fingerprint read: the same entries with the same file system
+    /// stamps (type, inode, size, modification and change times), and the same bytes for a file changed just before they
+    /// were read. Reading every input again cost as much as the first time; asking for the stamps costs a tenth.</summary>
+    public bool StillCurrent(BuildOptions options)
+    {
+        if (Entries.Any(e => e.Stamp is null))
+        {
+            return Of(options) is { } again && again.Whole == Whole;
+        }
+
+        try
+        {
+            var paths = Listed(options.FullPath(options.ContentDir)).Concat(Listed(options.FullPath(options.ThemeDir))).ToList();
+            if (!paths.SequenceEqual(Entries.Select(e => e.Path), StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            var racy = ReadAt.AddSeconds(-1);
+            var current = true;
+            Parallel.For(0, Entries.Count, (i, state) =>
+            {
+                var entry = Entries[i];
+                if (StampOf(entry.Path) != entry.Stamp
+                    || (entry.Stamp is { IsRegular: true } stamp && stamp.Changed >= racy && Digest(entry.Path, entry.Page) is var (digest, body) && (!digest.AsSpan().SequenceEqual(entry.Digest) || body != entry.Body)))
+                {
+                    current = false;
+                    state.Stop();
+                }
+            });
+            return current;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Two fingerprints of the same inputs are the same; the whole one says it.</summary>
@@ -56,8 +103,12 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
 
     public override int GetHashCode() => Whole.GetHashCode(StringComparison.Ordinal);
 
+    private static IEnumerable<string> Listed(string root) =>
+        Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
+            .Order(StringComparer.Ordinal);
+
     /// <param name="bodies">Where page bodies are hashed apart (the content folder), or null (the theme: all shared).</param>
-    private static bool Folder(string root, IncrementalHash hash, Action<string> text, Dictionary<string, string>? bodies)
+    private static bool Folder(string root, IncrementalHash hash, Action<string> text, Dictionary<string, string>? bodies, List<Entry> read)
     {
         if (FileKinds.Of(root, followLinks: true) != FileKind.Directory)
         {
@@ -67,15 +118,15 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
         text("folder " + root);
         try
         {
-            var entries = Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            var entries = Listed(root).ToList();
             var kinds = new FileKind[entries.Count];
+            var stamps = new Stamp?[entries.Count];
             var digests = new byte[entries.Count][];
             var split = new string?[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
-                kinds[i] = FileKinds.Of(entries[i]);
+                stamps[i] = StampOf(entries[i]);
+                kinds[i] = stamps[i] is { } stamp ? stamp.Kind : FileKinds.Of(entries[i]);
                 if (kinds[i] != FileKind.Regular && kinds[i] != FileKind.Directory)
                 {
                     return false;
@@ -87,7 +138,7 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             {
                 if (kinds[i] == FileKind.Regular)
                 {
-                    (digests[i], split[i]) = bodies is not null && entries[i].EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(entries[i]) : (Convert.FromHexString(Output.OutputManifest.Hash(entries[i])), null);
+                    (digests[i], split[i]) = Digest(entries[i], bodies is not null);
                 }
             });
             for (var i = 0; i < entries.Count; i++)
@@ -103,6 +154,8 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
                 {
                     bodies![relative.Replace('\\', '/')] = body;
                 }
+
+                read.Add(new Entry(entries[i], stamps[i], digests[i], split[i], bodies is not null));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -112,6 +165,71 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
 
         return true;
     }
+
+    private static (byte[] Digest, string? Body) Digest(string path, bool inContent) =>
+        inContent && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(path) : (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
+
+    /// <param name="Page">True for an entry of the content folder, whose .md files are cut into front matter and body.</param>
+    private sealed record Entry(string Path, Stamp? Stamp, byte[]? Digest, string? Body, bool Page);
+
+    /// <summary>What <c>statx</c> says of an entry (not following links): enough to tell that it changed.</summary>
+    private readonly record struct Stamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
+    {
+        public FileKind Kind => (Mode & 0xF000) switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            0x1000 => FileKind.Fifo,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Missing,
+        };
+
+        public bool IsRegular => Kind == FileKind.Regular;
+
+        public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
+    }
+
+    private static bool _noStatx = !OperatingSystem.IsLinux();
+
+    /// <summary>Null where <c>statx</c> is not available (then <see cref="StillCurrent"/> reads everything again) or the
+    /// entry is gone.</summary>
+    private static Stamp? StampOf(string path)
+    {
+        if (_noStatx)
+        {
+            return null;
+        }
+
+        try
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE, without following a link.
+            if (Statx(-100, path, 0x100, 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200, buffer) != 0)
+            {
+                return null;
+            }
+
+            return new Stamp(
+                BitConverter.ToUInt16(buffer[28..]),
+                BitConverter.ToUInt64(buffer[32..]),
+                BitConverter.ToInt64(buffer[40..]),
+                BitConverter.ToInt64(buffer[112..]),
+                BitConverter.ToUInt32(buffer[120..]),
+                BitConverter.ToInt64(buffer[96..]),
+                BitConverter.ToUInt32(buffer[104..]));
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _noStatx = true;
+            return null;
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> buffer);
 
     /// <summary>A page file cut after its front matter: the hash of everything up to and including the closing fence line,
     /// and the hash of the rest (the body); or the hash of its bytes alone (and no body) when it does not cut.</summary>

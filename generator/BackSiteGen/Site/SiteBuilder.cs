@@ -109,7 +109,7 @@ public static class SiteBuilder
         {
             // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
             // about earlier builds' leftovers, which the same inputs would not find again.
-            var keepable = inputs is not null && InputFingerprint.Of(options) == inputs;
+            var keepable = inputs is not null && inputs.StillCurrent(options);
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
             var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
             folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));

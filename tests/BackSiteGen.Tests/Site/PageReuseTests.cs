@@ -202,4 +202,39 @@ public sealed class PageReuseTests
         File.WriteAllBytes(path, bytes);
         return path;
     }
+
+    [Theory]
+    [InlineData("nothing")]
+    [InlineData("body")]
+    [InlineData("same size")]
+    [InlineData("added")]
+    [InlineData("theme")]
+    public void The_inputs_after_a_build_are_the_ones_it_read_unless_a_file_changed_appeared_or_went(string change)
+    {
+        using var site = SiteFixture.Create(Site);
+        var options = site.Options();
+        var inputs = BackSiteGen.Site.InputFingerprint.Of(options);
+        Assert.NotNull(inputs);
+        Assert.True(inputs.Bodies.ContainsKey("ex/one.md"));
+
+        switch (change)
+        {
+            case "body":
+                site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+                break;
+            case "same size":
+                site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage b.\n");
+                break;
+            case "added":
+                site.Write("content/c.md", "---\ntitle: C\ndescription: D\n---\nPage c.\n");
+                break;
+            case "theme":
+                site.Write("themes/default/layouts/home.html", "<main>{{ page.content }}</main>\n\n");
+                break;
+        }
+
+        Assert.Equal(change == "nothing", inputs.StillCurrent(options));
+        Assert.Equal(change == "nothing", BackSiteGen.Site.InputFingerprint.Of(options)!.Whole == inputs.Whole);
+        Assert.Equal(change is "nothing" or "body" or "same size", BackSiteGen.Site.InputFingerprint.Of(options)!.Shared == inputs.Shared);
+    }
 }

@@ -51,7 +51,7 @@ internal static class PageCache
                 return null;
             }
 
-            using var reader = new Reader(bytes.AsMemory(0, bytes.Length - 32));
+            using var reader = new Reader(bytes, bytes.Length - 32);
             if (reader.Str() != shared)
             {
                 return null;
@@ -396,9 +396,9 @@ internal static class PageCache
         private readonly string[] _strings;
         private readonly long _length;
 
-        public Reader(ReadOnlyMemory<byte> bytes)
+        public Reader(byte[] bytes, int length)
         {
-            var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            var stream = new MemoryStream(bytes, 0, length, writable: false);
             _length = stream.Length;
             _r = new BinaryReader(stream, Encoding.UTF8);
             _strings = new string[Count()];

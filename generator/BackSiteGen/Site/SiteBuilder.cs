@@ -113,6 +113,7 @@ public static class SiteBuilder
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
             var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
             folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
+            stages.Mark(keepable ? "check inputs, write the record" : "write the record");
             folder.Commit();
             stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }

@@ -163,7 +163,8 @@ public sealed class PageReuseTests
 
         // The string table says one string, the pages part says 5 pages, then the record ends: a checksum over that.
         byte[] payload = [1, 6, (byte)'s', (byte)'h', (byte)'a', (byte)'r', (byte)'e', (byte)'d', 1, 5];
-        var forged = Convert.ToBase64String([.. payload, .. System.Security.Cryptography.SHA256.HashData(payload)]);
+        var forged = Convert.ToBase64String(BackSiteGen.Site.PageCache.Sealed(payload));
+        byte[] notCompressed = [1, 2, 3, 4, .. System.Security.Cryptography.SHA256.HashData([1, 2, 3, 4])];
 
         Assert.NotNull(BackSiteGen.Site.PageCache.Read(record, "shared", out var damaged));
         Assert.False(damaged);
@@ -172,6 +173,8 @@ public sealed class PageReuseTests
         Assert.Null(BackSiteGen.Site.PageCache.Read(forged, "shared", out damaged));
         Assert.True(damaged);
         Assert.Null(BackSiteGen.Site.PageCache.Read(Convert.ToBase64String(bytes[..^1]), "shared", out damaged));
+        Assert.True(damaged);
+        Assert.Null(BackSiteGen.Site.PageCache.Read(Convert.ToBase64String(notCompressed), "shared", out damaged));
         Assert.True(damaged);
     }
 

@@ -240,4 +240,31 @@ public sealed class PageReuseTests
         Assert.Equal(change == "nothing", BackSiteGen.Site.InputFingerprint.Of(options)!.Whole == inputs.Whole);
         Assert.Equal(change is "nothing" or "body" or "same size", BackSiteGen.Site.InputFingerprint.Of(options)!.Shared == inputs.Shared);
     }
+
+    /// <summary>The record of the pages writes each of these properties by name (see <c>PageCache</c>); one added and not
+    /// recorded would be lost from every reused page: this says so before a property test has to find it. (IsLoaded and
+    /// Scale are computed from the others.)</summary>
+    [Theory]
+    [InlineData(typeof(BackSiteGen.Site.RenderedPage), "Content EmbeddedPages Html Layout Page Trust")]
+    [InlineData(typeof(BackSiteGen.Markdown.RenderedContent), "Citations GlossaryTerms Html Links ReadableBlocks References Toc")]
+    [InlineData(typeof(BackSiteGen.Trust.PageFacts), "Alternates Citations GlossaryTerms HasJsonLd Language LanguageSpan LastReviewed NextReview OutboundLinks Permalink Readability Reviewer Source Spanish Url")]
+    [InlineData(typeof(BackSiteGen.Checks.PageLinkFacts), "ForLinks Origin OutputPath")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlFacts), "BaseHref DuplicateIds Ids Links OutputPath")]
+    [InlineData(typeof(BackSiteGen.Checks.PageOrigin), "ContentEnd ContentStart HtmlLength LayoutDisplayPath Page SourceLinks")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlLink), "Column Element IsLoaded Line Offset Url")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlId), "Column Id Line Offset")]
+    [InlineData(typeof(BackSiteGen.Markdown.SourceLink), "IsImage Rendered Span Written")]
+    [InlineData(typeof(BackSiteGen.Citations.CitationUse), "Key Locator Number Span")]
+    [InlineData(typeof(BackSiteGen.Citations.CitedReference), "Number Reference")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.ReadabilityScore), "Grade ReadingEase Smog Statistics")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.SpanishReadability), "FernandezHuerta Inflesz Scale Statistics")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.TextStatistics), "Polysyllables Sentences Syllables Words")]
+    [InlineData(typeof(BackSiteGen.Diagnostics.Diagnostic), "Code Message Severity Span")]
+    [InlineData(typeof(BackSiteGen.Diagnostics.SourceSpan), "Column File Line")]
+    public void The_record_of_the_pages_keeps_every_property_of_what_it_records(Type type, string recorded)
+    {
+        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(recorded, string.Join(' ', properties));
+    }
 }

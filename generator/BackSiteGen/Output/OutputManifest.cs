@@ -73,9 +73,10 @@ public sealed class OutputManifest
         }
 
         string[] lines;
+        ReadOnlyMemory<byte> pagesLine = default;
         try
         {
-            lines = File.ReadAllLines(marker);
+            lines = Lines(File.ReadAllBytes(marker), out pagesLine);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -93,20 +94,27 @@ public sealed class OutputManifest
         int pages = 0, count = 0;
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
-        (string Version, string Record)? pageCache = null;
+        (string Version, ReadOnlyMemory<byte> Record)? pageCache = null;
+        if (!pagesLine.IsEmpty)
+        {
+            // Read by the page cache, which checks it whole; here only its shape is checked.
+            var space = pagesLine.Span.IndexOf((byte)' ');
+            if (space <= 0)
+            {
+                damaged = true;
+                return null;
+            }
+
+            pageCache = (Encoding.UTF8.GetString(pagesLine.Span[..space]), pagesLine[(space + 1)..]);
+        }
+
         foreach (var line in lines.Skip(2))
         {
             if (line.StartsWith("pages ", StringComparison.Ordinal))
             {
-                // Read by the page cache, which checks it whole; here only its place is checked.
-                if (pageCache is not null || line.Split(' ', 3) is not ["pages", var version, var record])
-                {
-                    damaged = true;
-                    return null;
-                }
-
-                pageCache = (version, record);
-                continue;
+                // A second record of the pages.
+                damaged = true;
+                return null;
             }
 
             if (line.StartsWith("finding ", StringComparison.Ordinal))
@@ -137,6 +145,43 @@ public sealed class OutputManifest
         }
 
         return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache };
+    }
+
+    /// <summary>The marker's lines (LF or CRLF), but for the first line of the pages' record, which is left as its bytes
+    /// after <c>pages </c>: decoding it to text as the other lines are took longer than reading the whole record.</summary>
+    private static string[] Lines(byte[] bytes, out ReadOnlyMemory<byte> pagesLine)
+    {
+        pagesLine = default;
+        var lines = new List<string>();
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var memory = bytes.AsMemory();
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            var next = end < 0 ? bytes.Length : end + 1;
+            var line = memory[start..(end < 0 ? bytes.Length : end)];
+            if (line.Span.EndsWith((byte)'\r'))
+            {
+                line = line[..^1];
+            }
+
+            if (pagesLine.IsEmpty && line.Span.StartsWith("pages "u8))
+            {
+                pagesLine = line["pages ".Length..];
+                if (pagesLine.IsEmpty)
+                {
+                    lines.Add("pages ");
+                }
+            }
+            else
+            {
+                lines.Add(Encoding.UTF8.GetString(line.Span));
+            }
+
+            start = next;
+        }
+
+        return [.. lines];
     }
 
     private static Diagnostic? Finding(string line)
@@ -265,7 +310,7 @@ public sealed class OutputManifest
         /// <summary>The notes and warnings that build printed.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
 
-        /// <summary>The page cache's format and record, when that build left one.</summary>
-        public (string Version, string Record)? PageCache { get; init; }
+        /// <summary>The page cache's format and record (base64, as UTF-8 bytes), when that build left one.</summary>
+        public (string Version, ReadOnlyMemory<byte> Record)? PageCache { get; init; }
     }
 }

@@ -38,12 +38,22 @@ internal static class PageCache
 
     /// <summary>The cached pages by source path, when <paramref name="blob"/> was written for these shared inputs; null when
     /// not (or it is damaged: then <paramref name="damaged"/> is true).</summary>
-    public static Dictionary<string, CachedPage>? Read(string blob, string shared, out bool damaged)
+    public static Dictionary<string, CachedPage>? Read(string blob, string shared, out bool damaged) => Read(Encoding.UTF8.GetBytes(blob), shared, out damaged);
+
+    /// <inheritdoc cref="Read(string, string, out bool)"/>
+    public static Dictionary<string, CachedPage>? Read(ReadOnlySpan<byte> base64, string shared, out bool damaged)
     {
         damaged = false;
         try
         {
-            var bytes = Convert.FromBase64String(blob);
+            var bytes = new byte[System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
+            if (System.Buffers.Text.Base64.DecodeFromUtf8(base64, bytes, out var consumed, out var written) != System.Buffers.OperationStatus.Done || consumed != base64.Length)
+            {
+                damaged = true;
+                return null;
+            }
+
+            bytes = bytes[..written];
             if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
             {
                 damaged = true;

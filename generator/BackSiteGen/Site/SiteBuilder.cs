@@ -216,7 +216,7 @@ public static class SiteBuilder
             return null;
         }
 
-        var cached = PageCache.Read(record.Record, inputs.Shared, out var damaged);
+        var cached = PageCache.Read(record.Record.Span, inputs.Shared, out var damaged);
         if (damaged)
         {
             diagnostics.Add(Diagnostic.Note(DiagnosticCodes.PageCacheIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again."));

@@ -24,9 +24,9 @@ internal static class PageCache
 
     public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages)
     {
-        using var writer = new Writer();
-        writer.Str(shared);
         var list = pages.Where(p => p.Outcome.Summary is not null && p.Outcome.Links is not null).OrderBy(p => p.Outcome.Page.Source.RelativePath, StringComparer.Ordinal).ToList();
+        using var writer = new Writer(1024 + (list.Count * 1536));
+        writer.Str(shared);
         writer.Int(list.Count);
         foreach (var (outcome, body) in list)
         {
@@ -53,14 +53,13 @@ internal static class PageCache
                 return null;
             }
 
-            bytes = bytes[..written];
-            if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            if (written < 36 || !SHA256.HashData(bytes.AsSpan(0, written - 32)).AsSpan().SequenceEqual(bytes.AsSpan(written - 32, 32)))
             {
                 damaged = true;
                 return null;
             }
 
-            var payload = Opened(bytes);
+            var payload = Opened(bytes, written);
             using var reader = new Reader(payload, payload.Length);
             if (reader.Str() != shared)
             {
@@ -92,9 +91,12 @@ internal static class PageCache
 
     /// <summary>The record compressed (links and ids repeat from page to page: a quarter of the size, for a few
     /// milliseconds), then its SHA-256, which <see cref="Read"/> checks before it reads a byte.</summary>
+    /// <remarks>Its length comes first, so reading it takes one buffer of the right size: each large buffer grown by
+    /// doubling was another collection of the whole heap.</remarks>
     internal static byte[] Sealed(byte[] payload)
     {
-        using var all = new MemoryStream();
+        using var all = new MemoryStream((payload.Length / 2) + 64);
+        all.Write(BitConverter.GetBytes(payload.Length));
         using (var deflate = new System.IO.Compression.DeflateStream(all, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         {
             deflate.Write(payload);
@@ -104,13 +106,24 @@ internal static class PageCache
         return all.ToArray();
     }
 
-    private static byte[] Opened(byte[] sealedRecord)
+    private static byte[] Opened(byte[] sealedRecord, int length)
     {
-        using var compressed = new MemoryStream(sealedRecord, 0, sealedRecord.Length - 32, writable: false);
+        var size = BitConverter.ToInt32(sealedRecord, 0);
+        if (size < 0 || size > 64 * length + 1024)
+        {
+            throw new InvalidDataException("size");
+        }
+
+        using var compressed = new MemoryStream(sealedRecord, 4, length - 32 - 4, writable: false);
         using var deflate = new System.IO.Compression.DeflateStream(compressed, System.IO.Compression.CompressionMode.Decompress);
-        using var payload = new MemoryStream();
-        deflate.CopyTo(payload);
-        return payload.ToArray();
+        var payload = new byte[size];
+        deflate.ReadExactly(payload);
+        if (deflate.ReadByte() >= 0)
+        {
+            throw new InvalidDataException("longer than said");
+        }
+
+        return payload;
     }
 
     private static void WritePage(Writer w, PageOutcome outcome, string body)
@@ -333,12 +346,16 @@ internal static class PageCache
     /// <summary>Builds the record: strings go to a table written before the pages that use them by number.</summary>
     private sealed class Writer : IDisposable
     {
-        private readonly MemoryStream _body = new();
+        private readonly MemoryStream _body;
         private readonly BinaryWriter _w;
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<string> _strings = [];
 
-        public Writer() => _w = new BinaryWriter(_body, Encoding.UTF8, leaveOpen: true);
+        public Writer(int capacity)
+        {
+            _body = new MemoryStream(capacity);
+            _w = new BinaryWriter(_body, Encoding.UTF8, leaveOpen: true);
+        }
 
         public void Dispose()
         {
@@ -406,8 +423,8 @@ internal static class PageCache
         public byte[] Finish()
         {
             _w.Flush();
-            using var all = new MemoryStream();
-            using (var head = new BinaryWriter(all, Encoding.UTF8, leaveOpen: true))
+            using var table = new MemoryStream(16 + _strings.Sum(s => s.Length + 5));
+            using (var head = new BinaryWriter(table, Encoding.UTF8, leaveOpen: true))
             {
                 head.Write7BitEncodedInt(_strings.Count);
                 foreach (var s in _strings)
@@ -416,9 +433,10 @@ internal static class PageCache
                 }
             }
 
-            _body.Position = 0;
-            _body.CopyTo(all);
-            return all.ToArray();
+            var all = new byte[table.Length + _body.Length];
+            table.GetBuffer().AsSpan(0, (int)table.Length).CopyTo(all);
+            _body.GetBuffer().AsSpan(0, (int)_body.Length).CopyTo(all.AsSpan((int)table.Length));
+            return all;
         }
     }
 

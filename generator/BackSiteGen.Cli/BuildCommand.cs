@@ -39,6 +39,9 @@ internal static class BuildCommand
 
                 // A kept output prints no report: not when one is asked for, or in CI's job summary.
                 KeepUnchanged = parse.GetValue(report) is null && Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is not { Length: > 0 },
+
+                // Reused pages keep every fact the report and the checks read, so this holds for every build.
+                ReusePages = true,
             };
             return Run(options, stdout, parse.GetValue(report), parse.GetValue(timings));
         });

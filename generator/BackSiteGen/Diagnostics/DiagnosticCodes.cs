@@ -122,6 +122,7 @@ public static class DiagnosticCodes
     public const string SpanishReadabilityLow = "BSG0930";
     public const string BuildUnchanged = "BSG0950";
     public const string BuildStateIgnored = "BSG0951";
+    public const string PageCacheIgnored = "BSG0952";
 
     /// <summary>One line per code, for `backsitegen explain` and the README.</summary>
     public static IReadOnlyDictionary<string, string> Explanations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -221,6 +222,7 @@ public static class DiagnosticCodes
         [BrokenExternalAnchor] = "With --external: a link's #fragment is not an id on the other site's page (links: broken_external_anchor).",
         [BuildUnchanged] = "Nothing the site is built from changed since the last build into this output, and the output is as that build left it; it was kept, not built again, and that build's findings are printed again.",
         [BuildStateIgnored] = "The output's record of the build that made it (in .backsitegen-output) is damaged or not BackSiteGen's; it was ignored and the site built in full.",
+        [PageCacheIgnored] = "The output's record of the last build's pages (in .backsitegen-output) is damaged; it was ignored and every page rendered again.",
         [BasePathMismatch] = "Many root-relative links miss their page by exactly a base path: the site was probably built or checked with another --base-url.",
         [LanguageInvalid] = "An entry of site.yml's languages: is not a BCP 47 tag, is listed twice, or is the default language.",
         [LanguageWithoutHome] = "A language has pages under content/<code>/ but no content/<code>/index.md, so no page can switch to it.",

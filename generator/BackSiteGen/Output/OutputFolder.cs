@@ -404,12 +404,23 @@ public sealed class OutputFolder : IDisposable
     {
         try
         {
-            Directory.Delete(path, recursive: true);
+            DeleteTree(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileSystemFailure.Of(ex) is not null)
         {
-            _diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(_display), $"The new site is in '{_display}', complete; the previous one could not be removed from '{path}' ({ex.Message}) and the next build tries again."));
+            var failure = FileSystemFailure.Of(ex)!;
+            _diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(_display), $"The new site is in '{_display}', complete; the previous one could not be removed from '{path}' ({failure.Message}) and the next build tries again."));
         }
+    }
+
+    /// <summary>Removes a previous site with its top folders on several threads: most of the time goes to waiting for the
+    /// file system to free each page's folder (a page is a folder of its own), and those waits overlap; one thread at a
+    /// time took most of a one-page edit's build. Links are removed, never followed.</summary>
+    private static void DeleteTree(string path)
+    {
+        var folders = Directory.GetDirectories(path).Where(d => Content.FileKinds.Of(d) == Content.FileKind.Directory).ToList();
+        Parallel.ForEach(folders, new ParallelOptions { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount }, folder => Directory.Delete(folder, recursive: true));
+        Directory.Delete(path, recursive: true);
     }
 
     /// <summary>Writes what this build put in the staging folder into its marker (see <see cref="OutputManifest"/>), before

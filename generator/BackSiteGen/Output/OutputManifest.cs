@@ -22,6 +22,9 @@ public sealed class OutputManifest
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
+    /// <summary>Records a file whose size and hash are known: one taken from the previous site after checking them.</summary>
+    public void AddKnown(string outputPath, long size, string hash) => _files[Normalize(outputPath)] = (size, hash);
+
     /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
     public void AddFile(string outputPath, string fullPath)
     {
@@ -31,7 +34,9 @@ public sealed class OutputManifest
     /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
     /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
     /// again by a build that keeps this output, as the same inputs would find them again.</param>
-    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings)
+    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), for the next build to reuse
+    /// the pages whose inputs did not change; written only with <paramref name="inputs"/>.</param>
+    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, string Record)? pageCache = null)
     {
         var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
         if (inputs is not null)
@@ -40,6 +45,11 @@ public sealed class OutputManifest
             foreach (var finding in findings)
             {
                 text.Append(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n");
+            }
+
+            if (pageCache is { } cache)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"pages {cache.Version} {cache.Record}\n");
             }
         }
 
@@ -63,9 +73,10 @@ public sealed class OutputManifest
         }
 
         string[] lines;
+        ReadOnlyMemory<byte> pagesLine = default;
         try
         {
-            lines = File.ReadAllLines(marker);
+            lines = Lines(File.ReadAllBytes(marker), out pagesLine);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -83,8 +94,29 @@ public sealed class OutputManifest
         int pages = 0, count = 0;
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
+        (string Version, ReadOnlyMemory<byte> Record)? pageCache = null;
+        if (!pagesLine.IsEmpty)
+        {
+            // Read by the page cache, which checks it whole; here only its shape is checked.
+            var space = pagesLine.Span.IndexOf((byte)' ');
+            if (space <= 0)
+            {
+                damaged = true;
+                return null;
+            }
+
+            pageCache = (Encoding.UTF8.GetString(pagesLine.Span[..space]), pagesLine[(space + 1)..]);
+        }
+
         foreach (var line in lines.Skip(2))
         {
+            if (line.StartsWith("pages ", StringComparison.Ordinal))
+            {
+                // A second record of the pages.
+                damaged = true;
+                return null;
+            }
+
             if (line.StartsWith("finding ", StringComparison.Ordinal))
             {
                 if (Finding(line) is not { } finding)
@@ -112,7 +144,44 @@ public sealed class OutputManifest
             }
         }
 
-        return new Recorded(inputs, pages, count, files) { Findings = findings };
+        return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache };
+    }
+
+    /// <summary>The marker's lines (LF or CRLF), but for the first line of the pages' record, which is left as its bytes
+    /// after <c>pages </c>: decoding it to text as the other lines are took longer than reading the whole record.</summary>
+    private static string[] Lines(byte[] bytes, out ReadOnlyMemory<byte> pagesLine)
+    {
+        pagesLine = default;
+        var lines = new List<string>();
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var memory = bytes.AsMemory();
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            var next = end < 0 ? bytes.Length : end + 1;
+            var line = memory[start..(end < 0 ? bytes.Length : end)];
+            if (line.Span.EndsWith((byte)'\r'))
+            {
+                line = line[..^1];
+            }
+
+            if (pagesLine.IsEmpty && line.Span.StartsWith("pages "u8))
+            {
+                pagesLine = line["pages ".Length..];
+                if (pagesLine.IsEmpty)
+                {
+                    lines.Add("pages ");
+                }
+            }
+            else
+            {
+                lines.Add(Encoding.UTF8.GetString(line.Span));
+            }
+
+            start = next;
+        }
+
+        return [.. lines];
     }
 
     private static Diagnostic? Finding(string line)
@@ -240,5 +309,8 @@ public sealed class OutputManifest
     {
         /// <summary>The notes and warnings that build printed.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
+
+        /// <summary>The page cache's format and record (base64, as UTF-8 bytes), when that build left one.</summary>
+        public (string Version, ReadOnlyMemory<byte> Record)? PageCache { get; init; }
     }
 }

@@ -68,6 +68,49 @@ public sealed partial class PreviousSite
         }
     }
 
+    /// <summary>For a page not rendered again: true when the previous site's file at <paramref name="outputPath"/> is
+    /// exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256 <paramref name="hash"/>) and is now
+    /// at <paramref name="target"/>, linked (or, where the file system has no links, copied); false (nothing done) when
+    /// the page must be rendered.</summary>
+    public bool TryKeep(string outputPath, long size, string hash, string target)
+    {
+        if (size > int.MaxValue / 2)
+        {
+            return false;
+        }
+
+        using var old = OpenUnshared(outputPath, (int)size);
+        if (old is null)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 1));
+        try
+        {
+            var bytes = buffer.AsSpan(0, (int)size);
+            if (!ReadAll(old, bytes) || !Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(hash, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (Link(old, outputPath, target))
+            {
+                Interlocked.Increment(ref _linked);
+                return true;
+            }
+
+            using var copy = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(copy, bytes, 0);
+            Interlocked.Increment(ref _written);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target)
     {
         using var old = OpenUnshared(outputPath, bytes.Length);

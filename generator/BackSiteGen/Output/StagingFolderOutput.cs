@@ -42,6 +42,19 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
         }
     }
 
+    /// <summary>Takes a page's file unchanged from the previous site when it is still exactly what the last build
+    /// recorded; false when it is not (or there is no previous site), and the page must be rendered.</summary>
+    public bool Keep(string outputPath, long size, string hash)
+    {
+        if (previous is null || !previous.TryKeep(outputPath, size, hash, Target(outputPath)))
+        {
+            return false;
+        }
+
+        Manifest.AddKnown(outputPath, size, hash);
+        return true;
+    }
+
     public void CopyFile(string outputPath, string sourceFullPath, string displayPath, Diagnostics.DiagnosticBag diagnostics)
     {
         var target = Target(outputPath);

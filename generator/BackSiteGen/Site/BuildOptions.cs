@@ -25,6 +25,12 @@ public sealed record BuildOptions(
     /// external links, which a kept output cannot give again.</summary>
     public bool KeepUnchanged { get; init; }
 
+    /// <summary>Reuse each page whose inputs did not change since the last build into this output (its body, and
+    /// everything pages share: see <see cref="InputFingerprint"/>) instead of rendering it: its recorded findings and
+    /// facts, and its file from the previous site once checked byte for byte against the record. What a build prints and
+    /// publishes is the same either way; <c>build</c> turns it on.</summary>
+    public bool ReusePages { get; init; }
+
     public DateOnly Today => BuildDate ?? DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>The folder relative paths start from and diagnostics are printed relative to.</summary>

@@ -5,15 +5,29 @@ using BackSiteGen.Content;
 
 namespace BackSiteGen.Site;
 
-/// <summary>One SHA-256 over everything a build reads: every file of the content and theme folders (names and bytes), the
-/// options that change what is built, the day it counts as today, and the generator itself.</summary>
-/// <remarks>Conservative by design: any doubt gives no fingerprint, and without one a build is never skipped. A symbolic
-/// link, a special file or an unreadable entry anywhere in the inputs is such a doubt (what lies behind a link can change
-/// without the folder changing).</remarks>
-internal static class InputFingerprint
+/// <summary>What a build reads, fingerprinted in two parts: <see cref="Shared"/>, one SHA-256 over everything but the
+/// pages' bodies (every file of the content and theme folders by name and bytes, each page by name, front matter and
+/// body line, the options that change what is built, the day it counts as today, and the generator itself), and one
+/// SHA-256 per page body. <see cref="Whole"/> covers both.</summary>
+/// <remarks>A page body is the only input whose change stays with one page (and the pages embedding it, and the
+/// references page): <c>serve</c>'s rule, which the page cache of <c>build</c> follows (see <see cref="PageCache"/>).
+/// A page file is cut after its front matter on its bytes (see <see cref="PageParts"/>); a file that does not cut counts
+/// as shared, whole.</remarks>
+/// <param name="Bodies">Body hash per page file, by path relative to the content folder.</param>
+internal sealed partial record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
 {
-    public static string? Of(BuildOptions options)
+    /// <summary>Every entry read, with its file system stamp, for <see cref="StillCurrent"/>.</summary>
+    private List<Entry> Entries { get; init; } = [];
+
+    /// <summary>When the inputs were read: a file changed less than a second before may change again without its stamp
+    /// changing (time stamps are as coarse as the kernel's tick), so <see cref="StillCurrent"/> reads it again.</summary>
+    private DateTime ReadAt { get; init; }
+
+    /// <summary>Null when anything is in doubt (a symbolic link, a special file or an unreadable entry anywhere in the
+    /// inputs: what lies behind a link can change without the folder changing); without a fingerprint nothing is reused.</summary>
+    public static InputFingerprint? Of(BuildOptions options)
     {
+        var readAt = DateTime.UtcNow;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Text(string value)
         {
@@ -22,19 +36,79 @@ internal static class InputFingerprint
             hash.AppendData(bytes);
         }
 
-        Text("backsitegen inputs 1");
+        Text("backsitegen inputs 2");
         Text(typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString());
         Text(options.FullPath(options.ContentDir));
         Text(options.FullPath(options.ThemeDir));
         Text(options.BaseDirectory);
         Text(options.BaseUrl ?? "\0");
         Text(string.Create(CultureInfo.InvariantCulture, $"{options.Strict} {options.Drafts} {options.External} {options.Preview} {options.Force} {options.Today:yyyy-MM-dd}"));
-        return Folder(options.FullPath(options.ContentDir), hash, Text) && Folder(options.FullPath(options.ThemeDir), hash, Text)
-            ? Convert.ToHexStringLower(hash.GetHashAndReset())
-            : null;
+        var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new List<Entry>();
+        if (!Folder(options.FullPath(options.ContentDir), hash, Text, bodies, entries) || !Folder(options.FullPath(options.ThemeDir), hash, Text, null, entries))
+        {
+            return null;
+        }
+
+        var shared = Convert.ToHexStringLower(hash.GetHashAndReset());
+        Text(shared);
+        foreach (var (path, body) in bodies.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            Text(path + "\0" + body);
+        }
+
+        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), shared, bodies) { Entries = entries, ReadAt = readAt };
     }
 
-    private static bool Folder(string root, IncrementalHash hash, Action<string> text)
+    /// <summary>True when the inputs are still what this fingerprint read: the same entries with the same file system
+    /// stamps (type, inode, size, modification and change times), and the same bytes for a file changed just before they
+    /// were read. Reading every input again cost as much as the first time; asking for the stamps costs a tenth.</summary>
+    public bool StillCurrent(BuildOptions options)
+    {
+        if (Entries.Any(e => e.Stamp is null))
+        {
+            return Of(options) is { } again && again.Whole == Whole;
+        }
+
+        try
+        {
+            var paths = Listed(options.FullPath(options.ContentDir)).Concat(Listed(options.FullPath(options.ThemeDir))).ToList();
+            if (!paths.SequenceEqual(Entries.Select(e => e.Path), StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            var racy = ReadAt.AddSeconds(-1);
+            var current = true;
+            Parallel.For(0, Entries.Count, (i, state) =>
+            {
+                var entry = Entries[i];
+                if (StampOf(entry.Path) != entry.Stamp
+                    || (entry.Stamp is { IsRegular: true } stamp && stamp.Changed >= racy && Digest(entry.Path, entry.Page) is var (digest, body) && (!digest.AsSpan().SequenceEqual(entry.Digest) || body != entry.Body)))
+                {
+                    current = false;
+                    state.Stop();
+                }
+            });
+            return current;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Two fingerprints of the same inputs are the same; the whole one says it.</summary>
+    public bool Equals(InputFingerprint? other) => other is not null && Whole == other.Whole;
+
+    public override int GetHashCode() => Whole.GetHashCode(StringComparison.Ordinal);
+
+    private static IEnumerable<string> Listed(string root) =>
+        Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
+            .Order(StringComparer.Ordinal);
+
+    /// <param name="bodies">Where page bodies are hashed apart (the content folder), or null (the theme: all shared).</param>
+    private static bool Folder(string root, IncrementalHash hash, Action<string> text, Dictionary<string, string>? bodies, List<Entry> read)
     {
         if (FileKinds.Of(root, followLinks: true) != FileKind.Directory)
         {
@@ -44,21 +118,44 @@ internal static class InputFingerprint
         text("folder " + root);
         try
         {
-            var entries = Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false })
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            foreach (var entry in entries)
+            var entries = Listed(root).ToList();
+            var kinds = new FileKind[entries.Count];
+            var stamps = new Stamp?[entries.Count];
+            var digests = new byte[entries.Count][];
+            var split = new string?[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
             {
-                var kind = FileKinds.Of(entry);
-                text(Path.GetRelativePath(root, entry) + "\0" + kind);
-                if (kind == FileKind.Regular)
-                {
-                    hash.AppendData(Convert.FromHexString(Output.OutputManifest.Hash(entry)));
-                }
-                else if (kind != FileKind.Directory)
+                stamps[i] = StampOf(entries[i]);
+                kinds[i] = stamps[i] is { } stamp ? stamp.Kind : FileKinds.Of(entries[i]);
+                if (kinds[i] != FileKind.Regular && kinds[i] != FileKind.Directory)
                 {
                     return false;
                 }
+            }
+
+            // Hashing is most of the cost: spread over the cores, then appended in name order.
+            Parallel.For(0, entries.Count, i =>
+            {
+                if (kinds[i] == FileKind.Regular)
+                {
+                    (digests[i], split[i]) = Digest(entries[i], bodies is not null);
+                }
+            });
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var relative = Path.GetRelativePath(root, entries[i]);
+                text(relative + "\0" + kinds[i] + (split[i] is null ? string.Empty : "\0page"));
+                if (kinds[i] == FileKind.Regular)
+                {
+                    hash.AppendData(digests[i]);
+                }
+
+                if (split[i] is { } body)
+                {
+                    bodies![relative.Replace('\\', '/')] = body;
+                }
+
+                read.Add(new Entry(entries[i], stamps[i], digests[i], split[i], bodies is not null));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -67,5 +164,152 @@ internal static class InputFingerprint
         }
 
         return true;
+    }
+
+    private static (byte[] Digest, string? Body) Digest(string path, bool inContent) =>
+        inContent && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(path) : (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
+
+    /// <param name="Page">True for an entry of the content folder, whose .md files are cut into front matter and body.</param>
+    private sealed record Entry(string Path, Stamp? Stamp, byte[]? Digest, string? Body, bool Page);
+
+    /// <summary>What <c>statx</c> says of an entry (not following links): enough to tell that it changed.</summary>
+    private readonly record struct Stamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
+    {
+        public FileKind Kind => (Mode & 0xF000) switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            0x1000 => FileKind.Fifo,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Missing,
+        };
+
+        public bool IsRegular => Kind == FileKind.Regular;
+
+        public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
+    }
+
+    private static bool _noStatx = !OperatingSystem.IsLinux();
+
+    /// <summary>Null where <c>statx</c> is not available (then <see cref="StillCurrent"/> reads everything again) or the
+    /// entry is gone.</summary>
+    private static Stamp? StampOf(string path)
+    {
+        if (_noStatx)
+        {
+            return null;
+        }
+
+        try
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE, without following a link.
+            if (Statx(-100, path, 0x100, 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200, buffer) != 0)
+            {
+                return null;
+            }
+
+            return new Stamp(
+                BitConverter.ToUInt16(buffer[28..]),
+                BitConverter.ToUInt64(buffer[32..]),
+                BitConverter.ToInt64(buffer[40..]),
+                BitConverter.ToInt64(buffer[112..]),
+                BitConverter.ToUInt32(buffer[120..]),
+                BitConverter.ToInt64(buffer[96..]),
+                BitConverter.ToUInt32(buffer[104..]));
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _noStatx = true;
+            return null;
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> buffer);
+
+    /// <summary>A page file cut after its front matter: the hash of everything up to and including the closing fence line,
+    /// and the hash of the rest (the body); or the hash of its bytes alone (and no body) when it does not cut.</summary>
+    /// <remarks>Cut on the bytes, without decoding them: decoding every page to text twice per build cost as much as the
+    /// hashing. The cut only has to be at or after the one the page reader makes (<see cref="FrontMatterParser.Split"/>
+    /// on the decoded text), never before it: then equal bytes up to the cut mean an equal front matter and body line as
+    /// the reader sees them, and only what lies after the cut is left to the body's hash. So the fences it knows are the
+    /// reader's plainest ones (<c>---</c>, or <c>...</c> to close, alone on a line ending in LF or CRLF, the first after an
+    /// optional byte-order mark): a fence the reader also takes (trailing blanks, a lone CR) only moves the cut later, where
+    /// more of the page counts as shared, which is safe.</remarks>
+    private static (byte[] Shared, string? Body) PageParts(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 64 * 1024 * 1024)
+        {
+            return (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max((int)length, 1));
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            var bytes = buffer.AsSpan(0, read);
+            if (Cut(bytes) is not { } cut)
+            {
+                return (SHA256.HashData(bytes), null);
+            }
+
+            return (SHA256.HashData(bytes[..cut]), Convert.ToHexStringLower(SHA256.HashData(bytes[cut..])));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Where the body starts: just after the first closing fence line, when the file opens with a fence.</summary>
+    internal static int? Cut(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (FenceLine(bytes, start, "---"u8) is not { } position)
+        {
+            return null;
+        }
+
+        while (position < bytes.Length)
+        {
+            if ((FenceLine(bytes, position, "---"u8) ?? FenceLine(bytes, position, "..."u8)) is { } after)
+            {
+                return after;
+            }
+
+            var next = bytes[position..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return null;
+            }
+
+            position += next + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The position after the line at <paramref name="start"/> when that line is exactly the fence.</summary>
+    private static int? FenceLine(ReadOnlySpan<byte> bytes, int start, ReadOnlySpan<byte> fence)
+    {
+        var rest = bytes[start..];
+        if (!rest.StartsWith(fence))
+        {
+            return null;
+        }
+
+        rest = rest[fence.Length..];
+        return rest.StartsWith("\n"u8) ? start + fence.Length + 1 : rest.StartsWith("\r\n"u8) ? start + fence.Length + 2 : null;
     }
 }

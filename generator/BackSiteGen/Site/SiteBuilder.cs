@@ -51,11 +51,16 @@ public static class SiteBuilder
     {
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
-        var inputs = options.KeepUnchanged && !options.External ? InputFingerprint.Of(options) : null;
-        if (inputs is not null && KeptIfUnchanged(options, inputs, diagnostics) is { } kept)
+        var inputs = (options.KeepUnchanged && !options.External) || options.ReusePages ? InputFingerprint.Of(options) : null;
+        if (inputs is not null && options.KeepUnchanged && !options.External && KeptIfUnchanged(options, inputs.Whole, diagnostics) is { } kept)
         {
             stages.Mark("fingerprint inputs, compare output");
             return kept;
+        }
+
+        if (inputs is not null)
+        {
+            stages.Mark("fingerprint inputs");
         }
 
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
@@ -76,7 +81,13 @@ public static class SiteBuilder
         var output = new StagingFolderOutput(folder.Staging, previous);
         try
         {
-            rendered = RenderPages(site, output, progress);
+            var reused = inputs is not null && options.ReusePages && previous is not null ? ReusablePages(site, inputs, folder.Target, output, diagnostics) : null;
+            if (reused is not null)
+            {
+                stages.Mark($"keep unchanged pages ({reused.Pages.Count:N0} of {site.Index.Pages.Count:N0})");
+            }
+
+            rendered = RenderPages(site, output, progress, reused?.Pages is { } keptPages ? new RenderedSite(keptPages) : null, reused?.Changed);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
             finished = Finish(site, rendered, output, options.External, stages);
@@ -98,9 +109,11 @@ public static class SiteBuilder
         {
             // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
             // about earlier builds' leftovers, which the same inputs would not find again.
-            var keepable = inputs is not null && InputFingerprint.Of(options) == inputs;
-            var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.OutputRecovered);
-            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs : null, pages, finished.Files, findings));
+            var keepable = inputs is not null && inputs.StillCurrent(options);
+            var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
+            var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
+            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
+            stages.Mark(keepable ? "check inputs, write the record" : "write the record");
             folder.Commit();
             stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
         }
@@ -158,6 +171,95 @@ public static class SiteBuilder
         diagnostics.AddRange(recorded.Findings);
         diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildUnchanged, SourceSpan.WholeFile(options.OutputDir), $"Nothing changed since the last build into '{options.OutputDir}', which is still exactly as it was written; it was kept, and what that build found is printed again. (--report or --external builds it again.)"));
         return new BuiltSite(true, recorded.Pages, recorded.Files, null);
+    }
+
+    /// <summary>The pages of a page edit's outcome that the next build may reuse: each rendered page with its body's hash.</summary>
+    private static IEnumerable<(PageOutcome Outcome, string Body)> CacheablePages(RenderedSite rendered, InputFingerprint inputs)
+    {
+        foreach (var outcome in rendered.Pages)
+        {
+            if (outcome.Rendered && inputs.Bodies.TryGetValue(outcome.Page.Source.RelativePath, out var body))
+            {
+                yield return (outcome, body);
+            }
+        }
+    }
+
+    /// <summary>What the last build into this output left of each page it can give again without rendering it, and which
+    /// pages' bodies changed since.</summary>
+    private sealed record ReusedPages(IReadOnlyList<PageOutcome> Pages, IReadOnlySet<string> Changed);
+
+    /// <summary>The pages whose outcome the last build recorded for these same shared inputs (configuration, theme, data
+    /// files, every page's front matter: see <see cref="InputFingerprint"/>), whose body is unchanged, that embed no changed
+    /// page and are not a references page (which lists what every page cites), and whose file in the previous site is
+    /// still byte for byte what that build recorded: each such file is taken into staging, and its outcome is reused.
+    /// Null when nothing can be reused (another configuration, no record, a damaged one).</summary>
+    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, string target, StagingFolderOutput output, DiagnosticBag diagnostics)
+    {
+        OutputManifest.Recorded? recorded;
+        try
+        {
+            recorded = OutputManifest.Read(target, out var damagedMarker);
+            if (damagedMarker)
+            {
+                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (recorded?.PageCache is not { Version: PageCache.Version } record)
+        {
+            return null;
+        }
+
+        var cached = PageCache.Read(record.Record.Span, inputs.Shared, out var damaged);
+        if (damaged)
+        {
+            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.PageCacheIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again."));
+            return null;
+        }
+
+        if (cached is null)
+        {
+            return null;
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in site.Index.Pages)
+        {
+            var path = page.Source.RelativePath;
+            if (!cached.TryGetValue(path, out var entry) || !inputs.Bodies.TryGetValue(path, out var body) || entry.Body != body)
+            {
+                changed.Add(path);
+            }
+        }
+
+        var candidates = new List<(Page Page, CachedPage Entry, long Size, string Hash)>();
+        foreach (var page in site.Index.Pages)
+        {
+            var path = page.Source.RelativePath;
+            if (!changed.Contains(path) && cached[path] is var entry && entry.OutputPath == page.OutputPath
+                && !entry.EmbeddedPages.Any(changed.Contains) && !ReferencesPage.Is(page, site.Theme)
+                && recorded.FileHashes.TryGetValue(page.OutputPath.Replace('\\', '/'), out var file))
+            {
+                candidates.Add((page, entry, file.Size, file.Hash));
+            }
+        }
+
+        var kept = new PageOutcome?[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (page, entry, size, hash) = candidates[i];
+            if (entry.Attach(page, site.Bibliography) is { } outcome && output.Keep(page.OutputPath, size, hash))
+            {
+                kept[i] = outcome;
+            }
+        });
+        return new ReusedPages(kept.OfType<PageOutcome>().ToList(), changed);
     }
 
     /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BackSiteGen.Tests.Infrastructure;
 
 namespace BackSiteGen.Tests.Properties;
@@ -87,4 +88,227 @@ public sealed class IncrementalBuildProperties
 
     private static bool SameFiles(SortedDictionary<string, byte[]> a, SortedDictionary<string, byte[]> b) =>
         a.Keys.SequenceEqual(b.Keys) && a.All(f => f.Value.AsSpan().SequenceEqual(b[f.Key]));
+
+    private const string CitingSite = """
+        -- content/site.yml --
+        review: { enabled: false }
+        -- content/references.yaml --
+        references:
+          - id: a
+            type: article-journal
+            author: [{family: Alpha, given: Ann}]
+            title: First study
+            container-title-short: J A
+            issued: {date-parts: [[2020]]}
+            DOI: 10.1000/a
+          - id: b
+            type: article-journal
+            author: [{family: Beta, given: Bo}]
+            title: Second study
+            container-title-short: J B
+            issued: {date-parts: [[2021]]}
+            DOI: 10.1000/b
+          - id: c
+            type: book
+            author: [{family: Gamma, given: Cy}]
+            title: A book
+            publisher: Press
+            issued: 2019
+        -- themes/default/layouts/page.html --
+        <title>{{ page.title }}</title><main>{{ page.content }}<ol>{{ for r in page.references }}<li id="{{ r.id }}">{{ r.html }} <a href="{{ r.backlink }}">back to the citation</a></li>{{ end }}</ol></main>
+        -- themes/default/layouts/home.html --
+        <main>{{ page.content }}</main>
+        -- themes/default/layouts/handout.html --
+        <main>{{ page.content }}{{ for item in (section_pages page.section) }}<section><h2><a href="{{ item.url }}">{{ item.title }}</a></h2>{{ item.content }}</section>{{ end }}</main>
+        -- themes/default/layouts/references.html --
+        <main>{{ page.content }}{{ for r in site.references }}<p id="{{ r.id }}">{{ r.html }}{{ for c in r.cited_by }} <a href="{{ c.url }}">{{ c.title }}</a>{{ end }}</p>{{ end }}</main>
+        -- content/index.md --
+        ---
+        title: Home
+        description: D
+        ---
+        Start [here](p0.md), read the [sheet](ex/handout.md) and the [sources](references.md).
+        -- content/references.md --
+        ---
+        title: References
+        description: D
+        layout: references
+        ---
+        Where the facts come from.
+        -- content/ex/index.md --
+        ---
+        title: Exercises
+        description: D
+        ---
+        All exercises.
+        -- content/ex/handout.md --
+        ---
+        title: Handout
+        description: D
+        layout: handout
+        ---
+        Print this.
+        -- content/ex/e0.md --
+        ---
+        title: Exercise 0
+        description: D
+        ---
+        Step 0.
+        -- content/ex/e1.md --
+        ---
+        title: Exercise 1
+        description: D
+        ---
+        Step 1.
+        -- content/p0.md --
+        ---
+        title: Page 0
+        description: D
+        ---
+        Text 0 [@b].
+        """;
+
+    /// <summary>Random page edits on a site with citations, a references page and a page embedding others (a handout of
+    /// section_pages), where most builds reuse the pages that did not change: after every edit the output and everything
+    /// printed (findings and the report) are what a build into a new folder gives, and a damaged record of the pages is
+    /// said and ignored.</summary>
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    public void Builds_that_reuse_unchanged_pages_publish_and_print_what_a_full_build_does(int seed)
+    {
+        var random = new Random(seed);
+        using var site = SiteFixture.Create(CitingSite);
+        string[] keys = ["a", "b", "c", "zz"];
+        var pages = new List<string> { "p0.md", "ex/e0.md", "ex/e1.md" };
+        var next = 1;
+        var log = new List<string>();
+        var first = CliRun.Build(site);
+        Assert.True(first.Code == 0, first.All);
+        var reused = 0;
+        for (var step = 0; step < 12; step++)
+        {
+            var page = pages[random.Next(pages.Count)];
+            var title = page.StartsWith("ex/", StringComparison.Ordinal) ? "Exercise " + page[4..^3] : "Page " + page[1..^3];
+            var damaged = false;
+            switch (random.Next(9))
+            {
+                case 0 or 1:
+                    site.Write("content/" + page, $"---\ntitle: {title}\ndescription: D\n---\nText of {page}, edit {step}.\n");
+                    log.Add($"text of {page}");
+                    break;
+                case 2 or 3 when !page.StartsWith("ex/", StringComparison.Ordinal):
+                    var key = keys[random.Next(keys.Length)];
+                    site.Write("content/" + page, $"---\ntitle: {title}\ndescription: D\n---\nCited {step} [@{key}]; see [Page 0](/p0/).\n");
+                    log.Add($"{page} cites {key}");
+                    break;
+                case 4:
+                    site.Write("content/" + page, $"---\ntitle: {title} v{step}\ndescription: D\n---\nText {step}.\n");
+                    log.Add($"title of {page}");
+                    break;
+                case 5:
+                    var added = random.Next(2) == 0 ? $"ex/e{next + 1}.md" : $"p{next}.md";
+                    next++;
+                    site.Write("content/" + added, $"---\ntitle: Added {step}\ndescription: D\n---\n{(added.StartsWith("ex/", StringComparison.Ordinal) ? "New step." : "New [@c], [click here](/p0/).")}\n");
+                    pages.Add(added);
+                    log.Add($"add {added}");
+                    break;
+                case 6 when pages.Count > 3 && page is not "p0.md":
+                    File.Delete(Path.Combine(site.Root, "content", page));
+                    pages.Remove(page);
+                    log.Add($"delete {page}");
+                    break;
+                case 7 when site.OutputExists(page[..^3] + "/index.html"):
+                    File.AppendAllText(Path.Combine(site.Root, "output", page[..^3] + "/index.html"), "by hand");
+                    site.Write("content/p0.md", $"---\ntitle: Page 0\ndescription: D\n---\nText 0, edit {step} [@b].\n");
+                    log.Add($"hand edit of output {page}, text of p0.md");
+                    break;
+                case 8:
+                    damaged = DamagePageRecord(site);
+                    site.Write("content/p0.md", $"---\ntitle: Page 0\ndescription: D\n---\nText 0, step {step} [@b].\n");
+                    log.Add(damaged ? "damaged page record, text of p0.md" : "text of p0.md");
+                    break;
+                default:
+                    log.Add("nothing");
+                    break;
+            }
+
+            var before = site.Snapshot();
+            var incremental = BuildWithTimings(site);
+            reused += incremental.Out.Contains("keep unchanged pages (", StringComparison.Ordinal) ? 1 : 0;
+            var full = CliRun.Build(site, $"full-{step}");
+            var what = string.Join(", ", log);
+            Assert.True(incremental.Code == full.Code, what + "\n" + incremental.All + full.All);
+            // An output kept whole prints its findings again, not the report (it has not read the pages): that part alone.
+            var keptWhole = incremental.Out.Contains("info BSG0950", StringComparison.Ordinal);
+            Assert.Equal(Printed(full.Out, keptWhole), Printed(incremental.Out, keptWhole));
+            Assert.Equal(damaged, incremental.Out.Contains("info BSG0952", StringComparison.Ordinal));
+            if (full.Code != 0)
+            {
+                // An unknown citation key fails both; the output stays as the last good build left it.
+                Assert.True(SameFiles(before, site.Snapshot()), $"after: {what}");
+                continue;
+            }
+
+            Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
+            Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
+        }
+
+        Assert.True(reused > 0, "no build reused a page: " + string.Join(", ", log));
+    }
+
+    /// <summary>A build as <see cref="CliRun.Build"/> runs it, with <c>--timings</c>, which says how many pages were reused.</summary>
+    private static CliRun BuildWithTimings(SiteFixture site)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = BackSiteGen.Cli.CliApp.Run(["build", "--content", Path.Combine(site.Root, "content"), "--theme", Path.Combine(site.Root, site.ThemeDir), "--output", Path.Combine(site.Root, "output"), "--timings"], stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Flips one character inside the base64 record of the pages, as a hand edit or a damaged disk might.</summary>
+    private static bool DamagePageRecord(SiteFixture site)
+    {
+        var marker = Path.Combine(site.Root, "output", ".backsitegen-output");
+        var lines = File.ReadAllLines(marker);
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 1 ", StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var chars = lines[at].ToCharArray();
+        var i = chars.Length / 2;
+        chars[i] = chars[i] == 'A' ? 'B' : 'A';
+        lines[at] = new string(chars);
+        File.WriteAllLines(marker, lines);
+        return true;
+    }
+
+    /// <summary>What a build printed, but for what differs between any two builds: its time, the folder it went to, the
+    /// progress line, and the notes about the output folder itself (kept whole, a record ignored).</summary>
+    private static List<string> Printed(string output, bool findingsOnly = false) =>
+        WithoutTimings(output.Split('\n'))
+            .Where(l => !l.Contains("BSG0950", StringComparison.Ordinal) && !l.Contains("BSG0952", StringComparison.Ordinal) && !l.StartsWith("rendered ", StringComparison.Ordinal))
+            .Where(l => !findingsOnly || Regex.IsMatch(l, @": (info|warning|error) BSG|^\d+ pages, "))
+            .Select(l => Regex.Replace(l, @" in [0-9.]+ s: .*$", string.Empty))
+            .ToList();
+
+    private static IEnumerable<string> WithoutTimings(IEnumerable<string> lines)
+    {
+        var inTimings = false;
+        foreach (var line in lines)
+        {
+            inTimings |= line.StartsWith("stage ", StringComparison.Ordinal);
+            if (!inTimings)
+            {
+                yield return line;
+            }
+
+            inTimings &= !line.StartsWith("allocated ", StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,0 +1,270 @@
+using BackSiteGen.Cli;
+using BackSiteGen.Tests.Infrastructure;
+
+namespace BackSiteGen.Tests.Site;
+
+/// <summary><c>build</c> reuses each page whose body and shared inputs did not change since the last build into the same
+/// output, from the record of the pages in the output's marker, and renders the rest; a damaged record is said and
+/// ignored. What it prints and publishes is a full build's either way (the property tests check that on random edits).</summary>
+public sealed class PageReuseTests
+{
+    private const string Site = SiteFixture.NoReviewCycle + """
+        -- themes/default/layouts/page.html --
+        <title>{{ page.title }}</title><main>{{ page.content }}</main>
+        -- themes/default/layouts/home.html --
+        <main>{{ page.content }}</main>
+        -- themes/default/layouts/handout.html --
+        <main>{{ for item in (section_pages page.section) }}<section>{{ item.content }}</section>{{ end }}</main>
+        -- content/index.md --
+        ---
+        title: Home
+        description: D
+        ---
+        See [a](a.md), [b](b.md) and the [sheet](ex/sheet.md).
+        -- content/a.md --
+        ---
+        title: A
+        description: D
+        ---
+        Page a.
+        -- content/b.md --
+        ---
+        title: B
+        description: D
+        ---
+        Page b, [to a](a.md).
+        -- content/ex/sheet.md --
+        ---
+        title: Sheet
+        description: D
+        layout: handout
+        ---
+        -- content/ex/one.md --
+        ---
+        title: One
+        description: D
+        ---
+        Exercise one.
+        """;
+
+    private static (int Code, string Out) Build(SiteFixture site, string output = "output")
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(["build", "--content", Path.Combine(site.Root, "content"), "--theme", Path.Combine(site.Root, site.ThemeDir), "--output", Path.Combine(site.Root, output), "--timings"], stdout, stderr);
+        return (code, stdout.ToString() + stderr);
+    }
+
+    private static string Marker(SiteFixture site) => Path.Combine(site.Root, "output", ".backsitegen-output");
+
+    [Fact]
+    public void A_body_edit_renders_that_page_alone_and_a_page_embedding_it_renders_with_it()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+        var edited = Build(site);
+        Assert.Equal(0, edited.Code);
+        Assert.Contains("keep unchanged pages (4 of 5)", edited.Out, StringComparison.Ordinal);
+        Assert.Contains("Page a, edited.", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
+
+        site.Write("content/ex/one.md", "---\ntitle: One\ndescription: D\n---\nExercise one, edited.\n");
+        var embedded = Build(site);
+        Assert.Contains("keep unchanged pages (3 of 5)", embedded.Out, StringComparison.Ordinal);
+        Assert.Contains("Exercise one, edited.", site.ReadOutput("ex/sheet/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_front_matter_edit_renders_every_page()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+
+        site.Write("content/a.md", "---\ntitle: A, renamed\ndescription: D\n---\nPage a.\n");
+        var renamed = Build(site);
+
+        Assert.Equal(0, renamed.Code);
+        Assert.DoesNotContain("keep unchanged pages", renamed.Out, StringComparison.Ordinal);
+        Assert.Contains("<title>A, renamed</title>", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_file_edited_in_the_output_is_rendered_again()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+        var good = site.ReadOutput("b/index.html");
+        File.AppendAllText(Path.Combine(site.Root, "output", "b/index.html"), "by hand");
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+
+        var run = Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("keep unchanged pages (3 of 5)", run.Out, StringComparison.Ordinal);
+        Assert.Equal(good, site.ReadOutput("b/index.html"));
+    }
+
+    [Theory]
+    [InlineData("flip")]
+    [InlineData("truncate")]
+    [InlineData("not base64")]
+    public void A_damaged_record_of_the_pages_is_said_and_every_page_is_rendered(string damage)
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+        var lines = File.ReadAllLines(Marker(site));
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 1 ", StringComparison.Ordinal));
+        Assert.True(at > 0, "the marker records the pages");
+        lines[at] = damage switch
+        {
+            "flip" => lines[at][..^10] + (lines[at][^10] == 'A' ? 'B' : 'A') + lines[at][^9..],
+            "truncate" => lines[at][..(lines[at].Length / 2 / 4 * 4)],
+            _ => "pages 1 this is not a record",
+        };
+        File.WriteAllLines(Marker(site), lines);
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+
+        var run = Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("output/.backsitegen-output: info BSG0952: The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again.", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep unchanged pages", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Page a, edited.", site.ReadOutput("a/index.html"), StringComparison.Ordinal);
+
+        // The note is about the old record; the new one is whole, and the next edit reuses pages again without it.
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, again.\n");
+        var next = Build(site);
+        Assert.DoesNotContain("BSG0952", next.Out, StringComparison.Ordinal);
+        Assert.Contains("keep unchanged pages (4 of 5)", next.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_of_another_format_is_not_reused_and_not_reported()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+        var text = File.ReadAllText(Marker(site)).Replace("\npages 1 ", "\npages 9 ", StringComparison.Ordinal);
+        File.WriteAllText(Marker(site), text);
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+
+        var run = Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.DoesNotContain("BSG095", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep unchanged pages", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_whose_checksum_holds_but_whose_content_does_not_read_is_damaged()
+    {
+        var record = BackSiteGen.Site.PageCache.Write("shared", []);
+        var bytes = Convert.FromBase64String(record);
+
+        // The string table says one string, the pages part says 5 pages, then the record ends: a checksum over that.
+        byte[] payload = [1, 6, (byte)'s', (byte)'h', (byte)'a', (byte)'r', (byte)'e', (byte)'d', 1, 5];
+        var forged = Convert.ToBase64String(BackSiteGen.Site.PageCache.Sealed(payload));
+        byte[] notCompressed = [1, 2, 3, 4, .. System.Security.Cryptography.SHA256.HashData([1, 2, 3, 4])];
+
+        Assert.NotNull(BackSiteGen.Site.PageCache.Read(record, "shared", out var damaged));
+        Assert.False(damaged);
+        Assert.Null(BackSiteGen.Site.PageCache.Read(record, "other inputs", out damaged));
+        Assert.False(damaged);
+        Assert.Null(BackSiteGen.Site.PageCache.Read(forged, "shared", out damaged));
+        Assert.True(damaged);
+        Assert.Null(BackSiteGen.Site.PageCache.Read(Convert.ToBase64String(bytes[..^1]), "shared", out damaged));
+        Assert.True(damaged);
+        Assert.Null(BackSiteGen.Site.PageCache.Read(Convert.ToBase64String(notCompressed), "shared", out damaged));
+        Assert.True(damaged);
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: x\n---\nbody", 17)]
+    [InlineData("\uFEFF---\r\ntitle: x\r\n...\r\nbody", 23)]
+    [InlineData("---\ntitle: x\n--- \n---\nbody", 22)]
+    [InlineData("--- \ntitle: x\n---\nbody", null)]
+    [InlineData("---\ntitle: x\nno end", null)]
+    [InlineData("no front matter\n---\n", null)]
+    public void A_page_file_is_cut_after_its_front_matter_never_before_where_the_reader_cuts(string text, int? cut)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var at = BackSiteGen.Site.InputFingerprint.Cut(bytes);
+
+        Assert.Equal(cut, at);
+        if (at is { } position && BackSiteGen.Content.FrontMatterParser.Split(BackSiteGen.Content.SourceText.Read(Write(bytes), "a.md", new BackSiteGen.Diagnostics.DiagnosticBag())!) is { } split)
+        {
+            // Everything the reader takes for the body but for what the cut left in the shared part.
+            var body = System.Text.Encoding.UTF8.GetString(bytes[position..]).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.EndsWith(body, split.Body, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Write(byte[] bytes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "bsg-cut-" + Guid.NewGuid().ToString("N")[..8] + ".md");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("nothing")]
+    [InlineData("body")]
+    [InlineData("same size")]
+    [InlineData("added")]
+    [InlineData("theme")]
+    public void The_inputs_after_a_build_are_the_ones_it_read_unless_a_file_changed_appeared_or_went(string change)
+    {
+        using var site = SiteFixture.Create(Site);
+        var options = site.Options();
+        var inputs = BackSiteGen.Site.InputFingerprint.Of(options);
+        Assert.NotNull(inputs);
+        Assert.True(inputs.Bodies.ContainsKey("ex/one.md"));
+
+        switch (change)
+        {
+            case "body":
+                site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+                break;
+            case "same size":
+                site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage b.\n");
+                break;
+            case "added":
+                site.Write("content/c.md", "---\ntitle: C\ndescription: D\n---\nPage c.\n");
+                break;
+            case "theme":
+                site.Write("themes/default/layouts/home.html", "<main>{{ page.content }}</main>\n\n");
+                break;
+        }
+
+        Assert.Equal(change == "nothing", inputs.StillCurrent(options));
+        Assert.Equal(change == "nothing", BackSiteGen.Site.InputFingerprint.Of(options)!.Whole == inputs.Whole);
+        Assert.Equal(change is "nothing" or "body" or "same size", BackSiteGen.Site.InputFingerprint.Of(options)!.Shared == inputs.Shared);
+    }
+
+    /// <summary>The record of the pages writes each of these properties by name (see <c>PageCache</c>); one added and not
+    /// recorded would be lost from every reused page: this says so before a property test has to find it. (IsLoaded and
+    /// Scale are computed from the others.)</summary>
+    [Theory]
+    [InlineData(typeof(BackSiteGen.Site.RenderedPage), "Content EmbeddedPages Html Layout Page Trust")]
+    [InlineData(typeof(BackSiteGen.Markdown.RenderedContent), "Citations GlossaryTerms Html Links ReadableBlocks References Toc")]
+    [InlineData(typeof(BackSiteGen.Trust.PageFacts), "Alternates Citations GlossaryTerms HasJsonLd Language LanguageSpan LastReviewed NextReview OutboundLinks Permalink Readability Reviewer Source Spanish Url")]
+    [InlineData(typeof(BackSiteGen.Checks.PageLinkFacts), "ForLinks Origin OutputPath")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlFacts), "BaseHref DuplicateIds Ids Links OutputPath")]
+    [InlineData(typeof(BackSiteGen.Checks.PageOrigin), "ContentEnd ContentStart HtmlLength LayoutDisplayPath Page SourceLinks")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlLink), "Column Element IsLoaded Line Offset Url")]
+    [InlineData(typeof(BackSiteGen.Checks.HtmlId), "Column Id Line Offset")]
+    [InlineData(typeof(BackSiteGen.Markdown.SourceLink), "IsImage Rendered Span Written")]
+    [InlineData(typeof(BackSiteGen.Citations.CitationUse), "Key Locator Number Span")]
+    [InlineData(typeof(BackSiteGen.Citations.CitedReference), "Number Reference")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.ReadabilityScore), "Grade ReadingEase Smog Statistics")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.SpanishReadability), "FernandezHuerta Inflesz Scale Statistics")]
+    [InlineData(typeof(BackSiteGen.Trust.Readability.TextStatistics), "Polysyllables Sentences Syllables Words")]
+    [InlineData(typeof(BackSiteGen.Diagnostics.Diagnostic), "Code Message Severity Span")]
+    [InlineData(typeof(BackSiteGen.Diagnostics.SourceSpan), "Column File Line")]
+    public void The_record_of_the_pages_keeps_every_property_of_what_it_records(Type type, string recorded)
+    {
+        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(recorded, string.Join(' ', properties));
+    }
+}

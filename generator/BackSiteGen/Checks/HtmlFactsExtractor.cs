@@ -139,7 +139,7 @@ public static class HtmlFactsExtractor
                         ids.TryAdd(attribute.Value.ToString(), -1);
                         break;
                     case "href" when tag is "a" or "area":
-                        links.Add(lines.Link(attribute.Value.ToString(), LinkElement.Hyperlink, offset));
+                        links.Add(lines.Link(UrlPool.Of(attribute.Value), LinkElement.Hyperlink, offset));
                         break;
                     case "href" when tag is "base":
                         baseHref ??= attribute.Value.ToString();

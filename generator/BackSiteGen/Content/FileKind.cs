@@ -61,6 +61,40 @@ public static partial class FileKinds
         return Managed(path, followLinks);
     }
 
+    /// <summary>What <c>statx</c> says of <paramref name="path"/> itself (not following a link): enough to tell that it
+    /// changed. Null where <c>statx</c> is not available or the entry is gone.</summary>
+    internal static FileStamp? StampOf(string path)
+    {
+        if (_noStatx)
+        {
+            return null;
+        }
+
+        try
+        {
+            Span<byte> buffer = stackalloc byte[StatxBufferSize];
+            // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE.
+            if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | 0x2 | 0x40 | 0x80 | 0x100 | 0x200, buffer) != 0)
+            {
+                return null;
+            }
+
+            return new FileStamp(
+                BitConverter.ToUInt16(buffer[StatxModeOffset..]),
+                BitConverter.ToUInt64(buffer[32..]),
+                BitConverter.ToInt64(buffer[40..]),
+                BitConverter.ToInt64(buffer[112..]),
+                BitConverter.ToUInt32(buffer[120..]),
+                BitConverter.ToInt64(buffer[96..]),
+                BitConverter.ToUInt32(buffer[104..]));
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _noStatx = true;
+            return null;
+        }
+    }
+
     /// <summary>Opens a regular file for reading; anything else (a FIFO, a device, a socket, a folder) is refused with an
     /// <see cref="IOException"/> that names what it is, and a FIFO is refused without waiting for a writer.</summary>
     public static SafeFileHandle OpenRegular(string path)
@@ -128,7 +162,7 @@ public static partial class FileKinds
         _ => "it is not a regular file",
     };
 
-    private static FileKind FromMode(ushort mode) => (mode & 0xF000) switch
+    internal static FileKind FromMode(ushort mode) => (mode & 0xF000) switch
     {
         0x8000 => FileKind.Regular,
         0x4000 => FileKind.Directory,
@@ -170,6 +204,16 @@ public static partial class FileKinds
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
+}
+
+/// <summary>An entry's type and mode, inode, size, and modification and change times, as <c>statx</c> gives them.</summary>
+internal readonly record struct FileStamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
+{
+    public FileKind Kind => FileKinds.FromMode(Mode);
+
+    public bool IsRegular => Kind == FileKind.Regular;
+
+    public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
 }
 
 /// <summary>A FIFO, device, socket or folder where a regular file was expected.</summary>

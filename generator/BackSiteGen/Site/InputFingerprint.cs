@@ -14,7 +14,7 @@ namespace BackSiteGen.Site;
 /// A page file is cut after its front matter on its bytes (see <see cref="PageParts"/>); a file that does not cut counts
 /// as shared, whole.</remarks>
 /// <param name="Bodies">Body hash per page file, by path relative to the content folder.</param>
-internal sealed partial record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
+internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDictionary<string, string> Bodies)
 {
     /// <summary>Every entry read, with its file system stamp, for <see cref="StillCurrent"/>.</summary>
     private List<Entry> Entries { get; init; } = [];
@@ -83,7 +83,7 @@ internal sealed partial record InputFingerprint(string Whole, string Shared, IRe
             Parallel.For(0, Entries.Count, (i, state) =>
             {
                 var entry = Entries[i];
-                if (StampOf(entry.Path) != entry.Stamp
+                if (FileKinds.StampOf(entry.Path) != entry.Stamp
                     || (entry.Stamp is { IsRegular: true } stamp && stamp.Changed >= racy && Digest(entry.Path, entry.Page) is var (digest, body) && (!digest.AsSpan().SequenceEqual(entry.Digest) || body != entry.Body)))
                 {
                     current = false;
@@ -120,12 +120,12 @@ internal sealed partial record InputFingerprint(string Whole, string Shared, IRe
         {
             var entries = Listed(root).ToList();
             var kinds = new FileKind[entries.Count];
-            var stamps = new Stamp?[entries.Count];
+            var stamps = new FileStamp?[entries.Count];
             var digests = new byte[entries.Count][];
             var split = new string?[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
-                stamps[i] = StampOf(entries[i]);
+                stamps[i] = FileKinds.StampOf(entries[i]);
                 kinds[i] = stamps[i] is { } stamp ? stamp.Kind : FileKinds.Of(entries[i]);
                 if (kinds[i] != FileKind.Regular && kinds[i] != FileKind.Directory)
                 {
@@ -170,66 +170,7 @@ internal sealed partial record InputFingerprint(string Whole, string Shared, IRe
         inContent && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(path) : (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
 
     /// <param name="Page">True for an entry of the content folder, whose .md files are cut into front matter and body.</param>
-    private sealed record Entry(string Path, Stamp? Stamp, byte[]? Digest, string? Body, bool Page);
-
-    /// <summary>What <c>statx</c> says of an entry (not following links): enough to tell that it changed.</summary>
-    private readonly record struct Stamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
-    {
-        public FileKind Kind => (Mode & 0xF000) switch
-        {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0xA000 => FileKind.SymbolicLink,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Missing,
-        };
-
-        public bool IsRegular => Kind == FileKind.Regular;
-
-        public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
-    }
-
-    private static bool _noStatx = !OperatingSystem.IsLinux();
-
-    /// <summary>Null where <c>statx</c> is not available (then <see cref="StillCurrent"/> reads everything again) or the
-    /// entry is gone.</summary>
-    private static Stamp? StampOf(string path)
-    {
-        if (_noStatx)
-        {
-            return null;
-        }
-
-        try
-        {
-            Span<byte> buffer = stackalloc byte[256];
-            // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE, without following a link.
-            if (Statx(-100, path, 0x100, 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200, buffer) != 0)
-            {
-                return null;
-            }
-
-            return new Stamp(
-                BitConverter.ToUInt16(buffer[28..]),
-                BitConverter.ToUInt64(buffer[32..]),
-                BitConverter.ToInt64(buffer[40..]),
-                BitConverter.ToInt64(buffer[112..]),
-                BitConverter.ToUInt32(buffer[120..]),
-                BitConverter.ToInt64(buffer[96..]),
-                BitConverter.ToUInt32(buffer[104..]));
-        }
-        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
-        {
-            _noStatx = true;
-            return null;
-        }
-    }
-
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> buffer);
+    private sealed record Entry(string Path, FileStamp? Stamp, byte[]? Digest, string? Body, bool Page);
 
     /// <summary>A page file cut after its front matter: the hash of everything up to and including the closing fence line,
     /// and the hash of the rest (the body); or the hash of its bytes alone (and no body) when it does not cut.</summary>

@@ -120,6 +120,8 @@ public static class DiagnosticCodes
     public const string HreflangWrongLanguage = "BSG0921";
     public const string HreflangNoReturn = "BSG0922";
     public const string SpanishReadabilityLow = "BSG0930";
+    public const string MenuEntriesLeftOut = "BSG0940";
+    public const string MenuLimitInvalid = "BSG0941";
     public const string BuildUnchanged = "BSG0950";
     public const string BuildStateIgnored = "BSG0951";
     public const string PageCacheIgnored = "BSG0952";
@@ -227,6 +229,8 @@ public static class DiagnosticCodes
         [LanguageInvalid] = "An entry of site.yml's languages: is not a BCP 47 tag, is listed twice, or is the default language.",
         [LanguageWithoutHome] = "A language has pages under content/<code>/ but no content/<code>/index.md, so no page can switch to it.",
         [ThemeStringsMissing] = "The site has pages in a language the theme has no themes/<theme>/i18n/<code>.yml for.",
+        [MenuEntriesLeftOut] = "An edition has more top-level entries than the menu shows (theme.menu_limit); the note names the ones left out and how to choose them.",
+        [MenuLimitInvalid] = "theme.menu_limit in site.yml is below 1; the menu needs at least one entry.",
         [ThemeStringMissing] = "A theme string of the default language's i18n file is missing from another language's file (no silent English fallback).",
         [ThemeStringsInvalid] = "A theme i18n file does not parse or is not a mapping of keys to text.",
         [TranslationOfMissing] = "A page of another language's edition has no translation_of: naming the page it translates.",

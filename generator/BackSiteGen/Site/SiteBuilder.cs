@@ -312,6 +312,8 @@ public static class SiteBuilder
         }
 
         var navigation = Navigation.Build(index.Pages, index, editions);
+        var menu = MenuSettings.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
+        menu.ReportLeftOut(navigation, editions, index, displayContent, diagnostics);
         var rawHtml = RawHtmlPolicy.Read(config, displayContent + "/" + SiteConfigLoader.FileName, diagnostics);
         StaticHtmlGuard.Check(inventory.StaticFiles, rawHtml, diagnostics);
         var contexts = new Dictionary<string, EditionContext>(StringComparer.Ordinal);
@@ -322,7 +324,7 @@ public static class SiteBuilder
         foreach (var edition in editions.All.Where(e => strings.ContainsKey(e.Code)))
         {
             var text = strings[edition.Code];
-            var siteModel = TemplateModel.Site(edition.Config, navigation.ItemsOf(edition.Code));
+            var siteModel = TemplateModel.Site(edition.Config, navigation.ItemsOf(edition.Code), menu);
             siteModel["glossary"] = TrustStage.GlossaryModel(glossaries.GetValueOrDefault(edition.Code));
             siteModel["language_name"] = edition.Name ?? (text.Has("language_name") ? text.Get("language_name") : edition.Code);
             siteModel["languages"] = languages;

@@ -14,8 +14,15 @@ public static class TemplateModel
     public static ScriptObject Site(SiteConfig config, Navigation navigation) => Site(config, navigation.Items);
 
     /// <summary>One edition's <c>site</c>: its title, description, team and language, and its own menu.</summary>
-    public static ScriptObject Site(SiteConfig config, IReadOnlyList<NavItem> nav)
+    public static ScriptObject Site(SiteConfig config, IReadOnlyList<NavItem> nav) => Site(config, nav, new MenuSettings());
+
+    /// <summary>One edition's <c>site</c>, with <c>nav</c> (every top-level entry), <c>menu</c> (the first ones, up to the
+    /// menu limit: the same objects, one array per build, so <c>render_list</c> renders it once) and <c>menu_left_out</c>
+    /// (how many <c>menu</c> leaves out).</summary>
+    public static ScriptObject Site(SiteConfig config, IReadOnlyList<NavItem> nav, MenuSettings menu)
     {
+        var all = Array(nav.Select(NavItem));
+        var shown = nav.Count <= menu.Limit ? all : Array(all.Take(menu.Limit));
         var site = new ScriptObject
         {
             ["title"] = config.Title,
@@ -26,7 +33,9 @@ public static class TemplateModel
             ["editorial_team"] = config.EditorialTeam,
             ["feedback_email"] = config.FeedbackEmail,
             ["publisher"] = new ScriptObject { ["name"] = config.Publisher?.Name, ["url"] = config.Publisher?.Url },
-            ["nav"] = Array(nav.Select(NavItem)),
+            ["nav"] = all,
+            ["menu"] = shown,
+            ["menu_left_out"] = all.Count - shown.Count,
         };
         return site;
     }

@@ -114,6 +114,9 @@ public sealed partial class SiteMenuTests
             + "link to a list of them all. The menu takes entries by their `order:` (then title): give the ones it should show a lower order, "
             + "or set theme.menu_limit in site.yml.",
             note);
+
+        // A second build into the same output (pages reused) says it again.
+        Assert.Contains(note, site.Build(strict: true).Lines());
     }
 
     [Fact]

@@ -11,11 +11,21 @@ namespace BackSiteGen.Markdown;
 /// count; code, tables, raw HTML, image alt text and citations (their own nodes, never literal text) do not.</remarks>
 internal static class ReadableText
 {
+    // One builder per thread: a new one per page, grown from empty, and a second string for the trimmed text were most
+    // of what this allocated.
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     public static IReadOnlyList<string> Of(MarkdownDocument document, string title)
     {
         var blocks = new List<string> { title };
-        var sb = new StringBuilder();
+        var sb = t_text ??= new StringBuilder();
         Collect(document, blocks, sb);
+        if (sb.Capacity > 1 << 20)
+        {
+            t_text = null;
+        }
+
         return blocks;
     }
 
@@ -30,8 +40,7 @@ internal static class ReadableText
                 case LeafBlock { Inline: { } inline }:
                     sb.Clear();
                     Append(inline, sb);
-                    var text = sb.ToString().Trim();
-                    if (text.Length > 0)
+                    if (Trimmed(sb) is { Length: > 0 } text)
                     {
                         blocks.Add(text);
                     }
@@ -42,6 +51,24 @@ internal static class ReadableText
                     break;
             }
         }
+    }
+
+    /// <summary>As <c>ToString().Trim()</c>, making one string.</summary>
+    private static string Trimmed(StringBuilder sb)
+    {
+        var start = 0;
+        while (start < sb.Length && char.IsWhiteSpace(sb[start]))
+        {
+            start++;
+        }
+
+        var end = sb.Length;
+        while (end > start && char.IsWhiteSpace(sb[end - 1]))
+        {
+            end--;
+        }
+
+        return start == end ? string.Empty : sb.ToString(start, end - start);
     }
 
     private static void Append(ContainerInline container, StringBuilder sb)

@@ -36,7 +36,7 @@ public sealed class TemplateRenderer
     {
         _theme = theme;
         _loader = new ThemeTemplateLoader(theme);
-        _builtins = WithUnicodeEscape(new TemplateContext().BuiltinObject);
+        _builtins = WithDirectInclude(WithUnicodeEscape(new TemplateContext().BuiltinObject));
         _functions = functions;
         _timeout = timeout ?? TimeSpan.FromSeconds(10);
         _autoIndent = theme.HasIndentedStatements;
@@ -62,6 +62,18 @@ public sealed class TemplateRenderer
         html.SetValue("escape", DelegateCustomFunction.CreateFunc<string?, string?>(HtmlText.Escape), readOnly: true);
         builtins.Remove("html");
         builtins.SetValue("html", html, readOnly: true);
+        return builtins;
+    }
+
+    /// <summary>Scriban's builtins with <c>include</c> writing into its caller's output (see <see cref="DirectInclude"/>).</summary>
+    private static ScriptObject WithDirectInclude(ScriptObject builtins)
+    {
+        if (builtins["include"] is IScriptCustomFunction scriban)
+        {
+            builtins.Remove("include");
+            builtins.SetValue("include", new DirectInclude(scriban), readOnly: true);
+        }
+
         return builtins;
     }
 

@@ -19,6 +19,9 @@ public sealed class OutputManifest
 
     private readonly ConcurrentDictionary<string, (long Size, string Hash)> _files = new(StringComparer.Ordinal);
 
+    /// <summary>Every file recorded so far by output path (with <c>/</c>), with its size and SHA-256.</summary>
+    public IReadOnlyDictionary<string, (long Size, string Hash)> Files => _files;
+
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 

@@ -78,7 +78,7 @@ public static class SiteBuilder
         RenderedSite rendered;
         FinishedSite finished;
         var previous = PreviousSite.At(folder.Target);
-        var output = new StagingFolderOutput(folder.Staging, previous);
+        var output = new StagingFolderOutput(folder.Staging, previous, inPlace: folder.CanCommitInPlace);
         try
         {
             var reused = inputs is not null && options.ReusePages && previous is not null ? ReusablePages(site, inputs, folder.Target, output, diagnostics) : null;
@@ -114,8 +114,7 @@ public static class SiteBuilder
             var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
             folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
             stages.Mark(keepable ? "check inputs, write the record" : "write the record");
-            folder.Commit();
-            stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
+            stages.Mark(folder.Commit(output));
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {

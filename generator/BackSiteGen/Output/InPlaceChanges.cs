@@ -100,8 +100,11 @@ internal sealed record InPlaceChanges(IReadOnlyList<string> Moves, IReadOnlyList
         return new InPlaceChanges(moves, removals, materialize);
     }
 
-    private static FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)> Entries(string folder) =>
-        new(folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+    /// <summary>A folder's entries with their kind as the folder itself records it (<c>d_type</c>): asking .NET for an entry's
+    /// attributes costs an <c>lstat</c> and a <c>geteuid</c> per entry, 8,000 system calls on a 2,000-page output.</summary>
+    private static IEnumerable<(string Name, bool IsFolder, bool IsLink)> Entries(string folder) =>
+        OperatingSystem.IsLinux() ? FolderEntries.Of(folder) : new FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)>(
+            folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
 
     /// <summary>The journal of this commit: read back by <see cref="FromJournal"/> after a crash to finish it.</summary>
     public string JournalText(string staging)

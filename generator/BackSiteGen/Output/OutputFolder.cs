@@ -467,7 +467,7 @@ public sealed class OutputFolder : IDisposable
     {
         foreach (var removal in changes.Removals)
         {
-            Remove(Path.Combine(target, removal));
+            Remove(target, removal);
         }
 
         interrupt?.Invoke(SwapStep.InPlaceRemoved);
@@ -534,9 +534,19 @@ public sealed class OutputFolder : IDisposable
         File.Move(from, to, overwrite: true);
     }
 
-    /// <summary>Removes an entry without following it: a link goes, not what it leads to.</summary>
-    private static void Remove(string path)
+    /// <summary>Removes an entry without following it: a link goes, not what it leads to. Nothing is removed through a
+    /// folder on the way that is no longer a folder (one replaced by a link since the walk would lead outside the output).</summary>
+    private static void Remove(string target, string relative)
     {
+        for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1))
+        {
+            if (Content.FileKinds.Of(Path.Combine(target, relative[..slash])) != Content.FileKind.Directory)
+            {
+                return;
+            }
+        }
+
+        var path = Path.Combine(target, relative);
         switch (Content.FileKinds.Of(path))
         {
             case Content.FileKind.Missing:

@@ -110,10 +110,20 @@ public static class SiteBuilder
             // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
             // about earlier builds' leftovers, which the same inputs would not find again.
             var keepable = inputs is not null && inputs.StillCurrent(options);
+            if (keepable)
+            {
+                stages.Mark("check inputs");
+            }
+
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
             var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
+            if (keepable)
+            {
+                stages.Mark("record the pages");
+            }
+
             folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
-            stages.Mark(keepable ? "check inputs, write the record" : "write the record");
+            stages.Mark("write the record");
             stages.Mark(folder.Commit(output));
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)

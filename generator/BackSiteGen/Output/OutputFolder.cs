@@ -683,6 +683,13 @@ public sealed class OutputFolder : IDisposable
     /// <see cref="Commit"/> swaps it in.</summary>
     public void Describe(string markerText) => File.WriteAllText(Path.Combine(Staging, MarkerFile), markerText);
 
+    /// <inheritdoc cref="Describe(string)"/>
+    public void Describe(Action<Stream> writeMarker)
+    {
+        using var marker = new FileStream(Path.Combine(Staging, MarkerFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        writeMarker(marker);
+    }
+
     /// <summary>Files at the top of an output folder that belong to the repository and are not the build's.</summary>
     public static IReadOnlyCollection<string> RepositoryFiles => KeptFiles;
 

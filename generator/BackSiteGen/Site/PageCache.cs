@@ -22,7 +22,10 @@ internal static class PageCache
     /// <summary>The record's format; a marker with another one is simply not reused.</summary>
     public const string Version = "1";
 
-    public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages)
+    public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages) => Convert.ToBase64String(WriteSealed(shared, pages));
+
+    /// <summary>The record as <see cref="Write"/> makes it, before base64: the marker encodes it as it writes it.</summary>
+    public static byte[] WriteSealed(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages)
     {
         var list = pages.Where(p => p.Outcome.Summary is not null && p.Outcome.Links is not null).OrderBy(p => p.Outcome.Page.Source.RelativePath, StringComparer.Ordinal).ToList();
         using var writer = new Writer(1024 + (list.Count * 1536));
@@ -33,7 +36,7 @@ internal static class PageCache
             WritePage(writer, outcome, body);
         }
 
-        return Convert.ToBase64String(Sealed(writer.Finish()));
+        return Sealed(writer.Finish());
     }
 
     /// <summary>The cached pages by source path, when <paramref name="blob"/> was written for these shared inputs; null when

@@ -116,13 +116,13 @@ public static class SiteBuilder
             }
 
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
-            var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
+            var cache = keepable ? (PageCache.Version, PageCache.WriteSealed(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, byte[])?)null;
             if (keepable)
             {
                 stages.Mark("record the pages");
             }
 
-            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
+            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
             stages.Mark("write the record");
             stages.Mark(folder.Commit(output));
         }

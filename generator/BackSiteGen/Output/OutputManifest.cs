@@ -42,7 +42,7 @@ public sealed class OutputManifest
     /// <remarks>Streamed, the record's base64 straight from its bytes: built as one string first, the 2.3 MB record of
     /// 2,000 pages was copied four times through the large-object heap, and each copy could start a full collection of a
     /// heap holding every page (a third of a one-page edit's "write the record" went to the collector).</remarks>
-    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, byte[] Sealed)? pageCache = null)
+    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, ArraySegment<byte> Sealed)? pageCache = null)
     {
         using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         text.Write(Header);
@@ -72,16 +72,16 @@ public sealed class OutputManifest
         }
     }
 
-    private static void WriteBase64(Stream stream, byte[] bytes)
+    private static void WriteBase64(Stream stream, ArraySegment<byte> bytes)
     {
         const int Chunk = 48 * 1024; // a multiple of 3: every chunk but the last encodes without padding
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(Chunk));
         try
         {
-            for (var start = 0; start < bytes.Length; start += Chunk)
+            for (var start = 0; start < bytes.Count; start += Chunk)
             {
-                var part = bytes.AsSpan(start, Math.Min(Chunk, bytes.Length - start));
-                System.Buffers.Text.Base64.EncodeToUtf8(part, buffer, out _, out var written, isFinalBlock: start + Chunk >= bytes.Length);
+                var part = bytes.AsSpan(start, Math.Min(Chunk, bytes.Count - start));
+                System.Buffers.Text.Base64.EncodeToUtf8(part, buffer, out _, out var written, isFinalBlock: start + Chunk >= bytes.Count);
                 stream.Write(buffer, 0, written);
             }
         }

@@ -116,7 +116,7 @@ public static class SiteBuilder
             }
 
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
-            var cache = keepable ? (PageCache.Version, PageCache.WriteSealed(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, byte[])?)null;
+            var cache = keepable ? (PageCache.Version, PageCache.WriteSealed(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, ArraySegment<byte>)?)null;
             if (keepable)
             {
                 stages.Mark("record the pages");

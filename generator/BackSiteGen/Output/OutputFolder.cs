@@ -11,6 +11,27 @@ public enum SwapStep
     NewMovedIn,
     JournalRemoved,
     OldRemoved,
+
+    /// <summary>A commit in place: its journal is written, nothing in the output is touched yet.</summary>
+    InPlaceJournalWritten,
+
+    /// <summary>A commit in place: what the new site does not have is removed.</summary>
+    InPlaceRemoved,
+
+    /// <summary>A commit in place: the first changed file is moved in.</summary>
+    InPlaceFirstMoved,
+
+    /// <summary>A commit in place: every changed file is moved in, the old marker is still there.</summary>
+    InPlaceMoved,
+
+    /// <summary>A commit in place: the new marker is in.</summary>
+    MarkerMovedIn,
+
+    /// <summary>A commit in place: the staging folder, empty by now, is removed; the journal is still there.</summary>
+    StagingRemoved,
+
+    /// <summary>A commit in place: done.</summary>
+    InPlaceJournalRemoved,
 }
 
 /// <summary>Builds into a fresh folder beside the output and swaps it in only when the build succeeded,
@@ -166,7 +187,14 @@ public sealed class OutputFolder : IDisposable
         string? old = null;
         if (File.Exists(journal))
         {
-            old = File.ReadAllLines(journal).FirstOrDefault(l => l.StartsWith("old=", StringComparison.Ordinal))?[4..];
+            var lines = File.ReadAllLines(journal);
+            if (InPlaceChanges.IsJournal(lines))
+            {
+                RollForward(target, output, lines, diagnostics);
+                return;
+            }
+
+            old = lines.FirstOrDefault(l => l.StartsWith("old=", StringComparison.Ordinal))?[4..];
         }
 
         var parent = Path.GetDirectoryName(target)!;
@@ -197,6 +225,24 @@ public sealed class OutputFolder : IDisposable
         {
             File.Delete(journal);
         }
+    }
+
+    /// <summary>Finishes a commit in place that a crash cut short: every step of it can be done again, so it is done again
+    /// from the top. A journal not written to its end was cut before the output was touched: it goes, and the staging
+    /// folder, still marked, is cleared as any leftover.</summary>
+    private static void RollForward(string target, string output, string[] lines, DiagnosticBag diagnostics)
+    {
+        var parent = Path.GetDirectoryName(target)!;
+        if (InPlaceChanges.FromJournal(lines) is { } journal
+            && Path.GetDirectoryName(journal.Staging) == parent
+            && Path.GetFileName(journal.Staging).StartsWith($".backsitegen-{Path.GetFileName(target)}-staging", StringComparison.Ordinal))
+        {
+            Apply(target, journal.Staging, journal.Changes, interrupt: null);
+            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.OutputRecovered, SourceSpan.WholeFile(output), $"An earlier build was interrupted while committing its changes into '{output}'; they were completed from its journal, and '{output}' holds that build's site, complete."));
+            return;
+        }
+
+        File.Delete(JournalOf(target));
     }
 
     /// <summary>The first staging name that is free or holds only a leftover of ours that could be removed. A folder that
@@ -302,6 +348,216 @@ public sealed class OutputFolder : IDisposable
         var a = Path.TrimEndingDirectorySeparator(candidate);
         var b = Path.TrimEndingDirectorySeparator(path);
         return b.Equals(a, StringComparison.Ordinal) || b.StartsWith(a + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the output is a folder of ours (not a link to one) that a commit in place can change.</summary>
+    public bool CanCommitInPlace => Content.FileKinds.Of(Target) == Content.FileKind.Directory && IsMarked(Target);
+
+    /// <summary>Most changed files a commit in place moves into an output of <paramref name="files"/> files; with more,
+    /// the new site is swapped in whole.</summary>
+    /// <remarks>A commit in place costs the changed files alone and the swap costs every file, so in place is cheaper at
+    /// any size; but while its files move, a reader of the output (a web server serving it) sees some pages new and some
+    /// old, and the journal lists every move. A quarter keeps that window to a small edit's few renames (a one-page edit
+    /// of 2,000 pages changes 3 files), while a theme or configuration change, which changes nearly every page, still
+    /// switches the whole site in one step.</remarks>
+    internal static int InPlaceLimit(int files) => files / 4;
+
+    /// <summary>Puts the new site in place: when <paramref name="output"/> staged only what changed and that is few files,
+    /// by moving them into the output folder (see <see cref="CommitInPlace"/>); otherwise by linking the unchanged files
+    /// into staging and swapping it in (see <see cref="Commit()"/>). Returns what it did, for the build's timings.</summary>
+    public string Commit(StagingFolderOutput output)
+    {
+        if (output.StagesChangesOnly)
+        {
+            var staged = output.Staged.ToHashSet(StringComparer.Ordinal);
+            InPlaceChanges? changes = null;
+            try
+            {
+                changes = InPlaceChanges.Of(Target, output.Manifest.Files, staged, KeptFiles);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An output that cannot be walked is swapped whole; the swap says what it cannot remove.
+            }
+
+            if (changes is not null && changes.Count <= InPlaceLimit(output.Manifest.Files.Count))
+            {
+                CommitInPlace(changes, output.Manifest.Files);
+                return $"commit in place ({changes.Moves.Count:N0} written, {changes.Removals.Count:N0} removed)";
+            }
+
+            CompleteStaging(output.Previous!, output.Manifest.Files, staged);
+            Commit();
+            return $"swap ({output.Previous!.Linked:N0} files kept from the previous site, {output.Previous.Written + staged.Count:N0} written)";
+        }
+
+        Commit();
+        return output.Previous is { } previous ? $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)" : "swap";
+    }
+
+    /// <summary>Too many files changed for a commit in place: the unchanged ones, compared while the site was built, are
+    /// linked into staging from the previous site after checking them again, so staging is the whole site.</summary>
+    private void CompleteStaging(PreviousSite previous, IReadOnlyDictionary<string, (long Size, string Hash)> files, HashSet<string> staged)
+    {
+        var rest = files.Where(f => !staged.Contains(f.Key)).ToList();
+        var changed = 0;
+        Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        {
+            var into = Path.Combine(Staging, file.Key);
+            Directory.CreateDirectory(Path.GetDirectoryName(into)!);
+            if (!previous.TryKeep(file.Key, file.Value.Size, file.Value.Hash, into))
+            {
+                Interlocked.Increment(ref changed);
+            }
+        });
+        if (changed > 0)
+        {
+            throw new IOException($"{changed:N0} files in '{_display}' changed while this build ran; '{_display}' still holds the previous site, unchanged. Build again.");
+        }
+    }
+
+    /// <summary>Moves the staged files into the output folder and removes what the new site does not have, after writing
+    /// a journal beside the output that lets the next build finish the job if this one is killed (see
+    /// <see cref="RollForward"/>). Until the journal is written nothing in the output has changed; once it is, the new site
+    /// is what the output will hold, now or after the next build's recovery. The new marker goes in last.</summary>
+    internal void CommitInPlace(InPlaceChanges changes, IReadOnlyDictionary<string, (long Size, string Hash)> files)
+    {
+        foreach (var path in changes.Materialize)
+        {
+            Materialize(path, files[path]);
+        }
+
+        using (var journal = new FileStream(Journal, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            journal.Write(System.Text.Encoding.UTF8.GetBytes(changes.JournalText(Staging)));
+            journal.Flush(flushToDisk: true);
+        }
+
+        // From here the journal finishes the commit, now or at the next build: staging must not be removed on failure.
+        _committed = true;
+        Interrupt?.Invoke(SwapStep.InPlaceJournalWritten);
+        try
+        {
+            Apply(Target, Staging, changes, Interrupt);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{ex.Message} '{_display}' is partly updated; the next build completes it from the journal beside it.", ex);
+        }
+    }
+
+    /// <summary>An unchanged file the walk of the output did not find where it belongs: its bytes, read where they were
+    /// compared, go into staging when they still have the recorded hash.</summary>
+    private void Materialize(string path, (long Size, string Hash) file)
+    {
+        var from = Path.Combine(Target, path);
+        var bytes = File.ReadAllBytes(from);
+        if (bytes.Length != file.Size || !Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(file.Hash, StringComparison.Ordinal))
+        {
+            throw new IOException($"'{path}' in '{_display}' changed while this build ran; '{_display}' still holds the previous site, unchanged. Build again.");
+        }
+
+        var into = Path.Combine(Staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(into)!);
+        File.WriteAllBytes(into, bytes);
+    }
+
+    /// <summary>The steps of a commit in place after its journal; each can be done again after a crash, with the same end.</summary>
+    private static void Apply(string target, string staging, InPlaceChanges changes, Action<SwapStep>? interrupt)
+    {
+        foreach (var removal in changes.Removals)
+        {
+            Remove(target, removal);
+        }
+
+        interrupt?.Invoke(SwapStep.InPlaceRemoved);
+        for (var i = 0; i < changes.Moves.Count; i++)
+        {
+            MoveIn(target, staging, changes.Moves[i]);
+            if (i == 0)
+            {
+                interrupt?.Invoke(SwapStep.InPlaceFirstMoved);
+            }
+        }
+
+        interrupt?.Invoke(SwapStep.InPlaceMoved);
+        var marker = Path.Combine(staging, MarkerFile);
+        if (Content.FileKinds.Of(marker) == Content.FileKind.Regular)
+        {
+            File.Move(marker, Path.Combine(target, MarkerFile), overwrite: true);
+        }
+
+        interrupt?.Invoke(SwapStep.MarkerMovedIn);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        interrupt?.Invoke(SwapStep.StagingRemoved);
+        File.Delete(JournalOf(target));
+        interrupt?.Invoke(SwapStep.InPlaceJournalRemoved);
+    }
+
+    /// <summary>Moves one staged file over its name in the output, making every folder on the way a real folder (a file
+    /// or link in the way is removed) and removing a folder at the name itself. Done already when staging no longer has it.</summary>
+    private static void MoveIn(string target, string staging, string path)
+    {
+        var from = Path.Combine(staging, path);
+        if (Content.FileKinds.Of(from) != Content.FileKind.Regular)
+        {
+            return;
+        }
+
+        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            var folder = Path.Combine(target, path[..slash]);
+            var kind = Content.FileKinds.Of(folder);
+            if (kind == Content.FileKind.Directory)
+            {
+                continue;
+            }
+
+            if (kind != Content.FileKind.Missing)
+            {
+                File.Delete(folder);
+            }
+
+            Directory.CreateDirectory(folder);
+        }
+
+        var to = Path.Combine(target, path);
+        if (Content.FileKinds.Of(to) == Content.FileKind.Directory)
+        {
+            Directory.Delete(to, recursive: true);
+        }
+
+        File.Move(from, to, overwrite: true);
+    }
+
+    /// <summary>Removes an entry without following it: a link goes, not what it leads to. Nothing is removed through a
+    /// folder on the way that is no longer a folder (one replaced by a link since the walk would lead outside the output).</summary>
+    private static void Remove(string target, string relative)
+    {
+        for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1))
+        {
+            if (Content.FileKinds.Of(Path.Combine(target, relative[..slash])) != Content.FileKind.Directory)
+            {
+                return;
+            }
+        }
+
+        var path = Path.Combine(target, relative);
+        switch (Content.FileKinds.Of(path))
+        {
+            case Content.FileKind.Missing:
+                return;
+            case Content.FileKind.Directory:
+                Directory.Delete(path, recursive: true);
+                return;
+            default:
+                File.Delete(path);
+                return;
+        }
     }
 
     /// <summary>Replaces the output folder with the staging folder. Throws an <see cref="IOException"/> whose message says
@@ -426,6 +682,13 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Writes what this build put in the staging folder into its marker (see <see cref="OutputManifest"/>), before
     /// <see cref="Commit"/> swaps it in.</summary>
     public void Describe(string markerText) => File.WriteAllText(Path.Combine(Staging, MarkerFile), markerText);
+
+    /// <inheritdoc cref="Describe(string)"/>
+    public void Describe(Action<Stream> writeMarker)
+    {
+        using var marker = new FileStream(Path.Combine(Staging, MarkerFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        writeMarker(marker);
+    }
 
     /// <summary>Files at the top of an output folder that belong to the repository and are not the build's.</summary>
     public static IReadOnlyCollection<string> RepositoryFiles => KeptFiles;

@@ -19,6 +19,9 @@ public sealed class OutputManifest
 
     private readonly ConcurrentDictionary<string, (long Size, string Hash)> _files = new(StringComparer.Ordinal);
 
+    /// <summary>Every file recorded so far by output path (with <c>/</c>), with its size and SHA-256.</summary>
+    public IReadOnlyDictionary<string, (long Size, string Hash)> Files => _files;
+
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
@@ -31,34 +34,61 @@ public sealed class OutputManifest
         _files[Normalize(outputPath)] = (new FileInfo(fullPath).Length, Hash(fullPath));
     }
 
-    /// <summary>The marker's text: the header every marker has, then this build's record, sorted.</summary>
+    /// <summary>Writes the marker: the header every marker has, then this build's record, sorted.</summary>
     /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
     /// again by a build that keeps this output, as the same inputs would find them again.</param>
-    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), for the next build to reuse
-    /// the pages whose inputs did not change; written only with <paramref name="inputs"/>.</param>
-    public string ToMarkerText(string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, string Record)? pageCache = null)
+    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), sealed, for the next build to
+    /// reuse the pages whose inputs did not change; written (in base64) only with <paramref name="inputs"/>.</param>
+    /// <remarks>Streamed, the record's base64 straight from its bytes: built as one string first, the 2.3 MB record of
+    /// 2,000 pages was copied four times through the large-object heap, and each copy could start a full collection of a
+    /// heap holding every page (a third of a one-page edit's "write the record" went to the collector).</remarks>
+    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, ArraySegment<byte> Sealed)? pageCache = null)
     {
-        var text = new StringBuilder(Header).Append('\n').Append(FormatLine).Append('\n');
+        using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        text.Write(Header);
+        text.Write('\n');
+        text.Write(FormatLine);
+        text.Write('\n');
         if (inputs is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"inputs {inputs} {pages} {files}\n");
+            text.Write(string.Create(CultureInfo.InvariantCulture, $"inputs {inputs} {pages} {files}\n"));
             foreach (var finding in findings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n");
+                text.Write(string.Create(CultureInfo.InvariantCulture, $"finding {(int)finding.Severity} {finding.Code} {finding.Span.Line} {finding.Span.Column} {Escape(finding.Span.File)}\t{Escape(finding.Message)}\n"));
             }
 
             if (pageCache is { } cache)
             {
-                text.Append(CultureInfo.InvariantCulture, $"pages {cache.Version} {cache.Record}\n");
+                text.Write(string.Create(CultureInfo.InvariantCulture, $"pages {cache.Version} "));
+                text.Flush();
+                WriteBase64(stream, cache.Sealed);
+                text.Write('\n');
             }
         }
 
         foreach (var (path, (size, hash)) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n");
+            text.Write(string.Create(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n"));
         }
+    }
 
-        return text.ToString();
+    private static void WriteBase64(Stream stream, ArraySegment<byte> bytes)
+    {
+        const int Chunk = 48 * 1024; // a multiple of 3: every chunk but the last encodes without padding
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(Chunk));
+        try
+        {
+            for (var start = 0; start < bytes.Count; start += Chunk)
+            {
+                var part = bytes.AsSpan(start, Math.Min(Chunk, bytes.Count - start));
+                System.Buffers.Text.Base64.EncodeToUtf8(part, buffer, out _, out var written, isFinalBlock: start + Chunk >= bytes.Count);
+                stream.Write(buffer, 0, written);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>What the marker of <paramref name="folder"/> says of the build that made it; null when it has no record

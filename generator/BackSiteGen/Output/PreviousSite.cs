@@ -111,6 +111,55 @@ public sealed partial class PreviousSite
         }
     }
 
+    /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
+    /// with no other name that holds exactly <paramref name="bytes"/>, so it can stay where it is; nothing is linked.</summary>
+    public bool IsSame(string outputPath, ReadOnlySpan<byte> bytes)
+    {
+        using var old = OpenUnshared(outputPath, bytes.Length);
+        if (old is null)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            return ReadAll(old, buffer.AsSpan(0, bytes.Length)) && buffer.AsSpan(0, bytes.Length).SequenceEqual(bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
+    /// with no other name that is still exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256
+    /// <paramref name="hash"/>), so it can stay where it is.</summary>
+    public bool IsRecorded(string outputPath, long size, string hash)
+    {
+        if (size > int.MaxValue / 2)
+        {
+            return false;
+        }
+
+        using var old = OpenUnshared(outputPath, (int)size);
+        if (old is null)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 1));
+        try
+        {
+            var bytes = buffer.AsSpan(0, (int)size);
+            return ReadAll(old, bytes) && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(hash, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target)
     {
         using var old = OpenUnshared(outputPath, bytes.Length);

@@ -22,7 +22,10 @@ internal static class PageCache
     /// <summary>The record's format; a marker with another one is simply not reused.</summary>
     public const string Version = "1";
 
-    public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages)
+    public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages) => Convert.ToBase64String(WriteSealed(shared, pages).AsSpan());
+
+    /// <summary>The record as <see cref="Write"/> makes it, before base64: the marker encodes it as it writes it.</summary>
+    public static ArraySegment<byte> WriteSealed(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages)
     {
         var list = pages.Where(p => p.Outcome.Summary is not null && p.Outcome.Links is not null).OrderBy(p => p.Outcome.Page.Source.RelativePath, StringComparer.Ordinal).ToList();
         using var writer = new Writer(1024 + (list.Count * 1536));
@@ -33,7 +36,7 @@ internal static class PageCache
             WritePage(writer, outcome, body);
         }
 
-        return Convert.ToBase64String(Sealed(writer.Finish()));
+        return writer.Seal();
     }
 
     /// <summary>The cached pages by source path, when <paramref name="blob"/> was written for these shared inputs; null when
@@ -93,17 +96,22 @@ internal static class PageCache
     /// milliseconds), then its SHA-256, which <see cref="Read"/> checks before it reads a byte.</summary>
     /// <remarks>Its length comes first, so reading it takes one buffer of the right size: each large buffer grown by
     /// doubling was another collection of the whole heap.</remarks>
-    internal static byte[] Sealed(byte[] payload)
+    internal static byte[] Sealed(byte[] payload) => Sealed(payload, []).ToArray();
+
+    /// <summary>The record of <paramref name="head"/> followed by <paramref name="rest"/>, sealed as one payload, without
+    /// first copying the two into one array: each array of megabytes is one more chance of a full collection.</summary>
+    private static ArraySegment<byte> Sealed(ReadOnlySpan<byte> head, ReadOnlySpan<byte> rest)
     {
-        using var all = new MemoryStream((payload.Length / 2) + 64);
-        all.Write(BitConverter.GetBytes(payload.Length));
+        var all = new MemoryStream(((head.Length + rest.Length) / 2) + 64);
+        all.Write(BitConverter.GetBytes(head.Length + rest.Length));
         using (var deflate = new System.IO.Compression.DeflateStream(all, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         {
-            deflate.Write(payload);
+            deflate.Write(head);
+            deflate.Write(rest);
         }
 
         all.Write(SHA256.HashData(all.GetBuffer().AsSpan(0, (int)all.Length)));
-        return all.ToArray();
+        return new ArraySegment<byte>(all.GetBuffer(), 0, (int)all.Length);
     }
 
     private static byte[] Opened(byte[] sealedRecord, int length)
@@ -420,7 +428,8 @@ internal static class PageCache
             Int(s.Polysyllables);
         }
 
-        public byte[] Finish()
+        /// <summary>The string table, then the pages, sealed (see <see cref="Sealed(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>).</summary>
+        public ArraySegment<byte> Seal()
         {
             _w.Flush();
             using var table = new MemoryStream(16 + _strings.Sum(s => s.Length + 5));
@@ -433,10 +442,7 @@ internal static class PageCache
                 }
             }
 
-            var all = new byte[table.Length + _body.Length];
-            table.GetBuffer().AsSpan(0, (int)table.Length).CopyTo(all);
-            _body.GetBuffer().AsSpan(0, (int)_body.Length).CopyTo(all.AsSpan((int)table.Length));
-            return all;
+            return Sealed(table.GetBuffer().AsSpan(0, (int)table.Length), _body.GetBuffer().AsSpan(0, (int)_body.Length));
         }
     }
 

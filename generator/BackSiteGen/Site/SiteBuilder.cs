@@ -78,7 +78,7 @@ public static class SiteBuilder
         RenderedSite rendered;
         FinishedSite finished;
         var previous = PreviousSite.At(folder.Target);
-        var output = new StagingFolderOutput(folder.Staging, previous);
+        var output = new StagingFolderOutput(folder.Staging, previous, inPlace: folder.CanCommitInPlace);
         try
         {
             var reused = inputs is not null && options.ReusePages && previous is not null ? ReusablePages(site, inputs, folder.Target, output, diagnostics) : null;
@@ -110,12 +110,21 @@ public static class SiteBuilder
             // Recorded as kept-able only when its inputs did not change while it ran; with its findings, but for those
             // about earlier builds' leftovers, which the same inputs would not find again.
             var keepable = inputs is not null && inputs.StillCurrent(options);
+            if (keepable)
+            {
+                stages.Mark("check inputs");
+            }
+
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
-            var cache = keepable ? (PageCache.Version, PageCache.Write(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, string)?)null;
-            folder.Describe(output.Manifest.ToMarkerText(keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
-            stages.Mark(keepable ? "check inputs, write the record" : "write the record");
-            folder.Commit();
-            stages.Mark(previous is null ? "swap" : $"swap ({previous.Linked:N0} files kept from the previous site, {previous.Written:N0} written)");
+            var cache = keepable ? (PageCache.Version, PageCache.WriteSealed(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, ArraySegment<byte>)?)null;
+            if (keepable)
+            {
+                stages.Mark("record the pages");
+            }
+
+            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
+            stages.Mark("write the record");
+            stages.Mark(folder.Commit(output));
         }
         catch (Exception ex) when (FileSystemFailure.Of(ex) is { } io)
         {

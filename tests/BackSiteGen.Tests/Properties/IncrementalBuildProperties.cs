@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BackSiteGen.Content;
 using BackSiteGen.Tests.Infrastructure;
 
 namespace BackSiteGen.Tests.Properties;
@@ -85,6 +86,100 @@ public sealed class IncrementalBuildProperties
             Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
         }
     }
+
+    /// <summary>Random small edits on a site large enough that they are committed in place (page text, pages added and
+    /// deleted, files and folders a user dropped into the output, a page edited by hand or replaced by a link, a page
+    /// folder replaced by a link), with now and then a theme change that swaps the whole site: after every edit the
+    /// output, marker included, is byte for byte a fresh build's, no folder is left behind, and nothing is beside it.</summary>
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void Builds_committed_in_place_equal_full_builds_after_any_edits(int seed)
+    {
+        var random = new Random(seed);
+        var spec = new System.Text.StringBuilder(SiteFixture.NoReviewCycle + "-- content/index.md --\n---\ntitle: Home\ndescription: D\n---\nStart [here](s/p0.md).\n-- content/notes.txt --\na copied file\n");
+        var pages = new List<int>();
+        for (var i = 0; i < 24; i++)
+        {
+            spec.Append(System.Globalization.CultureInfo.InvariantCulture, $"-- content/s/p{i}.md --\n---\ntitle: Page {i}\ndescription: D\n---\nText {i}.\n");
+            pages.Add(i);
+        }
+
+        using var site = SiteFixture.Create(spec.ToString());
+        var output = Path.Combine(site.Root, "output");
+        var next = 24;
+        var log = new List<string>();
+        var inPlace = 0;
+        for (var step = 0; step < 14; step++)
+        {
+            var page = pages[random.Next(pages.Count)];
+            switch (random.Next(10))
+            {
+                case 0 or 1:
+                    site.Write($"content/s/p{page}.md", $"---\ntitle: Page {page}\ndescription: D\n---\nText {page}, edit {step}.\n");
+                    log.Add($"text of p{page}");
+                    break;
+                case 2:
+                    site.Write($"content/s/p{next}.md", $"---\ntitle: Page {next}\ndescription: D\n---\nText {next}, see [0](p0.md).\n");
+                    pages.Add(next);
+                    log.Add($"add p{next++}");
+                    break;
+                case 3 when page != 0:
+                    File.Delete(Path.Combine(site.Root, $"content/s/p{page}.md"));
+                    pages.Remove(page);
+                    log.Add($"delete p{page}");
+                    break;
+                case 4 when Directory.Exists(output):
+                    site.Write($"output/dropped-{step}.txt", "mine");
+                    site.Write($"output/s/p{page}/extra-{step}.html", "mine too");
+                    site.Write($"output/mine-{step}/deep/x.txt", "a folder of mine");
+                    log.Add($"files dropped into the output, one beside p{page}");
+                    break;
+                case 5 when site.OutputExists($"s/p{page}/index.html"):
+                    File.AppendAllText(Path.Combine(output, $"s/p{page}/index.html"), "by hand");
+                    log.Add($"hand edit of output p{page}");
+                    break;
+                case 6 when site.OutputExists($"s/p{page}/index.html") && !File.Exists(Path.Combine(site.Root, $"aside-{page}.html")):
+                    File.Move(Path.Combine(output, $"s/p{page}/index.html"), Path.Combine(site.Root, $"aside-{page}.html"));
+                    File.CreateSymbolicLink(Path.Combine(output, $"s/p{page}/index.html"), Path.Combine(site.Root, $"aside-{page}.html"));
+                    log.Add($"output p{page} replaced by a link to its old bytes");
+                    break;
+                case 7 when FileKinds.Of(Path.Combine(output, $"s/p{page}")) == FileKind.Directory && !Directory.Exists(Path.Combine(site.Root, $"folder-{page}")):
+                    Directory.Move(Path.Combine(output, $"s/p{page}"), Path.Combine(site.Root, $"folder-{page}"));
+                    Directory.CreateSymbolicLink(Path.Combine(output, $"s/p{page}"), Path.Combine(site.Root, $"folder-{page}"));
+                    log.Add($"output folder of p{page} replaced by a link to its old copy");
+                    break;
+                case 8:
+                    site.Write("themes/default/layouts/page.html", $"<title>{{{{ page.title }}}}</title><main>{{{{ page.content }}}}</main><p>theme {step}</p>\n");
+                    log.Add("theme");
+                    break;
+                default:
+                    log.Add("nothing");
+                    break;
+            }
+
+            var incremental = BuildWithTimings(site);
+            inPlace += incremental.Out.Contains("commit in place (", StringComparison.Ordinal) ? 1 : 0;
+            var full = CliRun.Build(site, $"full-{step}");
+            var what = string.Join(", ", log);
+            Assert.True(incremental.Code == 0 && full.Code == 0, what + "\n" + incremental.All + full.All);
+            Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
+            Assert.True(Folders(output).SequenceEqual(Folders(Path.Combine(site.Root, $"full-{step}"))), $"folders after: {what}");
+            Assert.Empty(Directory.GetFileSystemEntries(site.Root, ".backsitegen-*"));
+            Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
+        }
+
+        Assert.True(inPlace > 0, "no build was committed in place: " + string.Join(", ", log));
+    }
+
+    /// <summary>Every entry under <paramref name="root"/> that is not a plain file, named with its kind: an empty folder
+    /// left behind, or a link that survived, shows here.</summary>
+    private static List<string> Folders(string root) =>
+        [.. Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Where(e => FileKinds.Of(e) != FileKind.Regular)
+            .Select(e => $"{FileKinds.Of(e)} {Path.GetRelativePath(root, e)}")
+            .Order(StringComparer.Ordinal)];
 
     private static bool SameFiles(SortedDictionary<string, byte[]> a, SortedDictionary<string, byte[]> b) =>
         a.Keys.SequenceEqual(b.Keys) && a.All(f => f.Value.AsSpan().SequenceEqual(b[f.Key]));

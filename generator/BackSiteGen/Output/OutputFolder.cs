@@ -427,11 +427,7 @@ public sealed class OutputFolder : IDisposable
             Materialize(path, files[path]);
         }
 
-        using (var journal = new FileStream(Journal, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            journal.Write(System.Text.Encoding.UTF8.GetBytes(changes.JournalText(Staging)));
-            journal.Flush(flushToDisk: true);
-        }
+        WriteJournal(changes.JournalText(Staging));
 
         // From here the journal finishes the commit, now or at the next build: staging must not be removed on failure.
         _committed = true;
@@ -610,11 +606,7 @@ public sealed class OutputFolder : IDisposable
 
     private void SwapWithJournal()
     {
-        using (var journal = new FileStream(Journal, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            journal.Write(System.Text.Encoding.UTF8.GetBytes($"old={Old}\nstaging={Staging}\n"));
-            journal.Flush(flushToDisk: true);
-        }
+        WriteJournal($"old={Old}\nstaging={Staging}\n");
 
         Interrupt?.Invoke(SwapStep.JournalWritten);
         try
@@ -653,6 +645,14 @@ public sealed class OutputFolder : IDisposable
         Interrupt?.Invoke(SwapStep.JournalRemoved);
         RemovePrevious(Old);
         Interrupt?.Invoke(SwapStep.OldRemoved);
+    }
+
+    /// <summary>Writes the journal beside the output and flushes it to disk before anything it lists is done.</summary>
+    private void WriteJournal(string text)
+    {
+        using var journal = new FileStream(Journal, FileMode.Create, FileAccess.Write, FileShare.None);
+        journal.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        journal.Flush(flushToDisk: true);
     }
 
     /// <summary>The new site is in place whatever happens here: a previous site that cannot be removed is said, not failed on.</summary>

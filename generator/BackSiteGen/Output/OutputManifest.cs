@@ -331,7 +331,8 @@ public sealed class OutputManifest
         }
     }
 
-    private static string Normalize(string outputPath) => outputPath.Replace('\\', '/');
+    /// <summary>An output path as the manifest keys it: with <c>/</c>.</summary>
+    internal static string Normalize(string outputPath) => outputPath.Replace('\\', '/');
 
     /// <summary>A previous build's record.</summary>
     /// <param name="Inputs">The fingerprint of what it was built from; null when it had findings (it is never kept then).</param>

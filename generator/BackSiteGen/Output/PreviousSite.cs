@@ -72,70 +72,31 @@ public sealed partial class PreviousSite
     /// exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256 <paramref name="hash"/>) and is now
     /// at <paramref name="target"/>, linked (or, where the file system has no links, copied); false (nothing done) when
     /// the page must be rendered.</summary>
-    public bool TryKeep(string outputPath, long size, string hash, string target)
-    {
-        if (size > int.MaxValue / 2)
-        {
-            return false;
-        }
-
-        using var old = OpenUnshared(outputPath, (int)size);
-        if (old is null)
-        {
-            return false;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max((int)size, 1));
-        try
-        {
-            var bytes = buffer.AsSpan(0, (int)size);
-            if (!ReadAll(old, bytes) || !Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(hash, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            if (Link(old, outputPath, target))
-            {
-                Interlocked.Increment(ref _linked);
-                return true;
-            }
-
-            using var copy = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            RandomAccess.Write(copy, bytes, 0);
-            Interlocked.Increment(ref _written);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public bool TryKeep(string outputPath, long size, string hash, string target) =>
+        IfOld(outputPath, size, (old, bytes) => Recorded(bytes, hash) && LinkOrCopy(old, outputPath, bytes, target));
 
     /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
     /// with no other name that holds exactly <paramref name="bytes"/>, so it can stay where it is; nothing is linked.</summary>
-    public bool IsSame(string outputPath, ReadOnlySpan<byte> bytes)
-    {
-        using var old = OpenUnshared(outputPath, bytes.Length);
-        if (old is null)
-        {
-            return false;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
-        try
-        {
-            return ReadAll(old, buffer.AsSpan(0, bytes.Length)) && buffer.AsSpan(0, bytes.Length).SequenceEqual(bytes);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public bool IsSame(string outputPath, ReadOnlySpan<byte> bytes) => IfOld(outputPath, bytes, static (_, _) => true);
 
     /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
     /// with no other name that is still exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256
     /// <paramref name="hash"/>), so it can stay where it is.</summary>
-    public bool IsRecorded(string outputPath, long size, string hash)
+    public bool IsRecorded(string outputPath, long size, string hash) => IfOld(outputPath, size, (_, bytes) => Recorded(bytes, hash));
+
+    private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target) => IfOld(outputPath, bytes, (old, _) => Link(old, outputPath, target));
+
+    /// <summary>What to do with the old file once it is read: its descriptor (to link through) and its bytes.</summary>
+    private delegate bool OldFileStep(SafeFileHandle old, ReadOnlySpan<byte> bytes);
+
+    private bool IfOld(string outputPath, long size, OldFileStep then) => IfOld(outputPath, size, default, compare: false, then);
+
+    private bool IfOld(string outputPath, ReadOnlySpan<byte> expected, OldFileStep then) => IfOld(outputPath, expected.Length, expected, compare: true, then);
+
+    /// <summary>Opens the old file at <paramref name="outputPath"/> as a regular file of <paramref name="size"/> bytes with
+    /// no other name, reads it whole into a pooled buffer, compares it with <paramref name="expected"/> when
+    /// <paramref name="compare"/> is set, and asks <paramref name="then"/>; false when any step fails.</summary>
+    private bool IfOld(string outputPath, long size, ReadOnlySpan<byte> expected, bool compare, OldFileStep then)
     {
         if (size > int.MaxValue / 2)
         {
@@ -152,7 +113,7 @@ public sealed partial class PreviousSite
         try
         {
             var bytes = buffer.AsSpan(0, (int)size);
-            return ReadAll(old, bytes) && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(hash, StringComparison.Ordinal);
+            return ReadAll(old, bytes) && (!compare || bytes.SequenceEqual(expected)) && then(old, bytes);
         }
         finally
         {
@@ -160,23 +121,22 @@ public sealed partial class PreviousSite
         }
     }
 
-    private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target)
+    private static bool Recorded(ReadOnlySpan<byte> bytes, string hash) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Equals(hash, StringComparison.Ordinal);
+
+    /// <summary>Links the old file at <paramref name="target"/>, or, where it cannot be linked, writes its bytes there.</summary>
+    private bool LinkOrCopy(SafeFileHandle old, string outputPath, ReadOnlySpan<byte> bytes, string target)
     {
-        using var old = OpenUnshared(outputPath, bytes.Length);
-        if (old is null)
+        if (Link(old, outputPath, target))
         {
-            return false;
+            Interlocked.Increment(ref _linked);
+            return true;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
-        try
-        {
-            return ReadAll(old, buffer.AsSpan(0, bytes.Length)) && buffer.AsSpan(0, bytes.Length).SequenceEqual(bytes) && Link(old, outputPath, target);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var copy = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(copy, bytes, 0);
+        Interlocked.Increment(ref _written);
+        return true;
     }
 
     private bool Count(bool linked)

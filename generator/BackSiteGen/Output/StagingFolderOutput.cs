@@ -110,7 +110,7 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
         mustCopy = length > int.MaxValue / 2;
         if (mustCopy)
         {
-            _staged[Normalize(outputPath)] = 0;
+            _staged[OutputManifest.Normalize(outputPath)] = 0;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             return false;
         }
@@ -141,12 +141,10 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
 
     private void Write(string outputPath, ReadOnlySpan<byte> bytes)
     {
-        _staged[Normalize(outputPath)] = 0;
+        _staged[OutputManifest.Normalize(outputPath)] = 0;
         using var handle = File.OpenHandle(Target(outputPath), FileMode.CreateNew, FileAccess.Write, FileShare.None);
         RandomAccess.Write(handle, bytes, 0);
     }
-
-    private static string Normalize(string outputPath) => outputPath.Replace('\\', '/');
 
     private string Target(string outputPath)
     {

@@ -253,7 +253,7 @@ public static class SiteBuilder
             var path = page.Source.RelativePath;
             if (!changed.Contains(path) && cached[path] is var entry && entry.OutputPath == page.OutputPath
                 && !entry.EmbeddedPages.Any(changed.Contains) && !ReferencesPage.Is(page, site.Theme)
-                && recorded.FileHashes.TryGetValue(page.OutputPath.Replace('\\', '/'), out var file))
+                && recorded.FileHashes.TryGetValue(OutputManifest.Normalize(page.OutputPath), out var file))
             {
                 candidates.Add((page, entry, file.Size, file.Hash));
             }

@@ -36,8 +36,27 @@ public static class TemplateModel
             ["nav"] = all,
             ["menu"] = shown,
             ["menu_left_out"] = all.Count - shown.Count,
+            ["menu_left_out_by_url"] = LeftOutByUrl(all, shown.Count),
         };
         return site;
+    }
+
+    /// <summary>Each entry <c>site.menu</c> leaves out, by its URL, as a list of that one entry: a page the menu leaves
+    /// out shows its own entry, marked current, before the link to the list of them all
+    /// (<c>render_list site.menu_left_out_by_url[page.url] …</c>). One list per entry and build, so <c>render_list</c>
+    /// renders each once, and a page pays one look-up, not a walk over every entry.</summary>
+    private static ScriptObject LeftOutByUrl(ScriptArray all, int shown)
+    {
+        var byUrl = new ScriptObject();
+        foreach (var item in all.Skip(shown))
+        {
+            if (item is ScriptObject entry && entry["url"] is string url && !byUrl.ContainsKey(url))
+            {
+                byUrl[url] = Array([entry]);
+            }
+        }
+
+        return byUrl;
     }
 
     public static ScriptObject Page(Page page, RenderedContent content, PagePlace place, SiteConfig config, string layout)

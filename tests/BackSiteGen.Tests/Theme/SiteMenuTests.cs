@@ -84,20 +84,40 @@ public sealed partial class SiteMenuTests
     }
 
     [Fact]
-    public void A_page_left_out_of_the_menu_marks_no_menu_entry_current_and_keeps_the_link_to_the_list()
+    public void A_page_left_out_of_the_menu_shows_its_own_entry_marked_current_before_the_link_to_the_list()
     {
-        // Marking "All sections" would tell a screen reader that link is this page; the breadcrumbs say where it is.
+        // A reader on a left-out section's page still sees in the menu where they are; the other pages' menus do not
+        // carry it, so no page grows with the number of sections left out.
         using var site = SiteFixture.Create(Site(14));
         var result = site.Build(strict: true);
         Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
         var html = site.ReadOutput("s13/index.html");
-        Assert.DoesNotContain("aria-current", HeaderMenu(html), StringComparison.Ordinal);
-        Assert.DoesNotContain("aria-current", FooterMenu(html), StringComparison.Ordinal);
-        Assert.Equal("All sections", MenuLinks(HeaderMenu(html))[^1]);
+        var expected = Enumerable.Range(1, 13).Select(i => $"Section {i:D2}").Append("All sections").ToList();
+        Assert.Equal(expected, MenuLinks(HeaderMenu(html)));
+        Assert.Equal(expected, MenuLinks(FooterMenu(html)));
+        Assert.Contains("<li><a href=\"/s12/\">Section 12</a></li>\n<li><a href=\"/s13/\" aria-current=\"page\">Section 13</a></li>\n<li><a href=\"/find-a-topic/#all-sections\">All sections</a></li>\n</ul>", HeaderMenu(html), StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(HeaderMenu(html), "aria-current"));
+
+        // A page inside that section, and another left-out section's page, do not show it.
+        Assert.DoesNotContain("/s13/", HeaderMenu(site.ReadOutput("s13/page/index.html")), StringComparison.Ordinal);
+        Assert.DoesNotContain("/s13/", HeaderMenu(site.ReadOutput("s14/index.html")), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/s14/\" aria-current=\"page\">Section 14</a>", HeaderMenu(site.ReadOutput("s14/index.html")), StringComparison.Ordinal);
         Assert.Contains("<a href=\"/s13/\">Section 13</a>", Between(site.ReadOutput("find-a-topic/index.html"), "<section class=\"all-sections\"", "</section>"), StringComparison.Ordinal);
 
-        // A page the menu shows is still marked.
-        Assert.Contains("<a href=\"/s03/\" aria-current=\"page\">Section 03</a>", HeaderMenu(site.ReadOutput("s03/index.html")), StringComparison.Ordinal);
+        // A page the menu shows is marked in its place, once.
+        var shown = HeaderMenu(site.ReadOutput("s03/index.html"));
+        Assert.Contains("<a href=\"/s03/\" aria-current=\"page\">Section 03</a>", shown, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"Section {i:D2}").Append("All sections").ToList(), MenuLinks(shown));
+    }
+
+    [Fact]
+    public void A_left_out_find_a_topic_page_is_not_added_to_the_menu_it_has_its_own_header_link_and_the_list()
+    {
+        // Find a topic sorts after the 14 sections, so the menu leaves it out; it is the page "All sections" goes to.
+        using var site = SiteFixture.Create(Site(14));
+        Assert.True(site.Build(strict: true).Succeeded);
+        var menu = HeaderMenu(site.ReadOutput("find-a-topic/index.html"));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"Section {i:D2}").Append("All sections").ToList(), MenuLinks(menu));
     }
 
     [Fact]

@@ -529,7 +529,7 @@ public static class SiteBuilder
         var pages = new ConcurrentBag<Page>();
         Parallel.ForEach(sources, source =>
         {
-            if (ReadPage(source, diagnostics) is { } read && IsPublished(read.Page, options))
+            if (ReadPage(source, diagnostics, withBody: bodies.KeepsBodies) is { } read && IsPublished(read.Page, options))
             {
                 var text = read with { Page = editions.Assign(read.Page) };
                 // Holding every body from reading to rendering was a third of a 10,000-page build's peak memory, and
@@ -546,9 +546,15 @@ public static class SiteBuilder
         options.Drafts || (!page.FrontMatter.Draft && !(page.FrontMatter.Date > options.Today));
 
     /// <summary>Reads one page's file: its front matter, its place in the site and its body.</summary>
-    public static PageText? ReadPage(SourceFile source, DiagnosticBag diagnostics)
+    public static PageText? ReadPage(SourceFile source, DiagnosticBag diagnostics) => ReadPage(source, diagnostics, withBody: true);
+
+    /// <param name="withBody">False when the body is read again as the page renders (<see cref="PageBodies.OnDisk"/>):
+    /// then only the file's start is decoded, and the page comes with an empty body that nothing renders.</param>
+    private static PageText? ReadPage(SourceFile source, DiagnosticBag diagnostics, bool withBody)
     {
-        var text = SourceText.Read(source.FullPath, source.DisplayPath, diagnostics);
+        var text = withBody
+            ? SourceText.Read(source.FullPath, source.DisplayPath, diagnostics)
+            : SourceText.ReadStart(source.FullPath, source.DisplayPath, diagnostics, InputFingerprint.Cut);
         if (text is null)
         {
             return null;
@@ -589,7 +595,7 @@ public static class SiteBuilder
 
         var slash = source.RelativePath.IndexOf('/', StringComparison.Ordinal);
         var section = slash < 0 ? string.Empty : source.RelativePath[..slash];
-        return new PageText(new Page(source, frontMatter, split.Value.BodyLine, url, outputPath, section), split.Value.Body) { FrontMatterText = split.Value.FrontMatterText };
+        return new PageText(new Page(source, frontMatter, split.Value.BodyLine, url, outputPath, section), withBody ? split.Value.Body : string.Empty) { FrontMatterText = split.Value.FrontMatterText };
     }
 
     /// <summary>Checks that no two pages, files or generated files land on one output path, then indexes them.</summary>

@@ -1,4 +1,7 @@
+using System.Text;
 using BackSiteGen.Content;
+using BackSiteGen.Diagnostics;
+using BackSiteGen.Site;
 using CsCheck;
 
 namespace BackSiteGen.Tests.Properties;
@@ -42,5 +45,43 @@ public sealed class FrontMatterSplitProperties
         {
             Assert.Equal(new SplitPage(null, text, 1, 0), FrontMatterParser.Split(text));
         }, iter: 1_000);
+    }
+
+    /// <summary>A build decodes only the start of each page when it first reads it (the body is read again when the page
+    /// renders): the front matter, its lines and the findings must be those of reading the whole file.</summary>
+    [Fact]
+    public void Reading_only_the_start_of_a_page_finds_what_reading_it_whole_finds()
+    {
+        var bytes = Gen.OneOf(
+            Generators.Text.Select(t => Encoding.UTF8.GetBytes(t)),
+            Gen.Select(Generators.Text, Gen.Byte, Gen.Int[0, 40]).Select((t, b, at) => Encoding.UTF8.GetBytes(t) is var x && x.Length > 0 ? [.. x[..Math.Min(at, x.Length)], b, .. x[Math.Min(at, x.Length)..]] : x),
+            Gen.Select(Generators.FrontMatterLine.Array[0, 5], Generators.Text, Gen.Bool).Select((fm, body, bom) =>
+                (byte[])[.. bom ? (byte[])[0xEF, 0xBB, 0xBF] : [], .. Encoding.UTF8.GetBytes("---\n" + string.Concat(fm.Select(l => l + "\n")) + "---\n" + body)]));
+        var folder = Directory.CreateTempSubdirectory("bsg-start-").FullName;
+        try
+        {
+            // Samples run on several threads at once: each thread has its own file.
+            bytes.Sample(content =>
+            {
+                var path = Path.Combine(folder, Environment.CurrentManagedThreadId + ".md");
+                File.WriteAllBytes(path, content);
+                var (wholeFindings, startFindings) = (new DiagnosticBag(), new DiagnosticBag());
+                var whole = SourceText.Read(path, "a.md", wholeFindings);
+                var start = SourceText.ReadStart(path, "a.md", startFindings, InputFingerprint.Cut);
+                Assert.Equal(wholeFindings.ToSortedList(), startFindings.ToSortedList());
+                Assert.Equal(whole is null, start is null);
+                if (whole is not null)
+                {
+                    Assert.Equal(string.IsNullOrWhiteSpace(whole), string.IsNullOrWhiteSpace(start));
+                    var (a, b) = (FrontMatterParser.Split(whole), FrontMatterParser.Split(start!));
+                    Assert.Equal(a is null, b is null);
+                    Assert.Equal((a?.FrontMatterText, a?.BodyLine, a?.FrontMatterLine), (b?.FrontMatterText, b?.BodyLine, b?.FrontMatterLine));
+                }
+            }, iter: 3_000);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -207,13 +207,22 @@ public static partial class FileKinds
 }
 
 /// <summary>An entry's type and mode, inode, size, and modification and change times, as <c>statx</c> gives them.</summary>
-internal readonly record struct FileStamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
+public readonly record struct FileStamp(ushort Mode, ulong Inode, long Size, long ModifiedSeconds, uint ModifiedNanoseconds, long ChangedSeconds, uint ChangedNanoseconds)
 {
     public FileKind Kind => FileKinds.FromMode(Mode);
 
     public bool IsRegular => Kind == FileKind.Regular;
 
     public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
+
+    /// <summary>True when neither the bytes nor the inode changed in the second before <paramref name="takenAt"/>: time
+    /// stamps are as coarse as the kernel's tick, so a file changed just before its stamp was taken could change again
+    /// without its stamp changing (git's "racily clean" entries), and its stamp proves nothing.</summary>
+    public bool SettledBefore(DateTime takenAt)
+    {
+        var limit = (long)(takenAt - DateTime.UnixEpoch).TotalSeconds - 1;
+        return ModifiedSeconds < limit && ChangedSeconds < limit;
+    }
 }
 
 /// <summary>A FIFO, device, socket or folder where a regular file was expected.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BackSiteGen.Content;
 using BackSiteGen.Diagnostics;
 
 namespace BackSiteGen.Output;
@@ -25,8 +26,20 @@ public sealed class OutputManifest
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
+    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
+
     /// <summary>Records a file whose size and hash are known: one taken from the previous site after checking them.</summary>
-    public void AddKnown(string outputPath, long size, string hash) => _files[Normalize(outputPath)] = (size, hash);
+    /// <param name="stamp">The file system's stamp of the file, taken before its bytes were checked, when the file stays
+    /// where it is and had settled by then (<see cref="FileStamp.SettledBefore"/>): the next build that finds the same
+    /// stamp trusts the bytes without reading them, as git trusts its index.</param>
+    public void AddKnown(string outputPath, long size, string hash, FileStamp? stamp = null)
+    {
+        _files[Normalize(outputPath)] = (size, hash);
+        if (stamp is { } settled)
+        {
+            _stamps[Normalize(outputPath)] = settled;
+        }
+    }
 
     /// <summary>Records a file copied into the output, hashed from where it landed.</summary>
     public void AddFile(string outputPath, string fullPath)
@@ -69,6 +82,11 @@ public sealed class OutputManifest
         foreach (var (path, (size, hash)) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             text.Write(string.Create(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n"));
+        }
+
+        foreach (var (path, s) in _stamps.Where(s => _files.ContainsKey(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            text.Write(string.Create(CultureInfo.InvariantCulture, $"stamp {s.Mode} {s.Inode} {s.Size} {s.ModifiedSeconds} {s.ModifiedNanoseconds} {s.ChangedSeconds} {s.ChangedNanoseconds} {path}\n"));
         }
     }
 
@@ -123,6 +141,7 @@ public sealed class OutputManifest
         string? inputs = null;
         int pages = 0, count = 0;
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
         (string Version, ReadOnlyMemory<byte> Record)? pageCache = null;
         if (!pagesLine.IsEmpty)
@@ -159,6 +178,18 @@ public sealed class OutputManifest
                 continue;
             }
 
+            if (line.StartsWith("stamp ", StringComparison.Ordinal))
+            {
+                // After every file line: a stamp of a file the record does not list is damage.
+                if (Stamp(line) is not var (stampedPath, stamp) || !files.ContainsKey(stampedPath) || !stamps.TryAdd(stampedPath, stamp))
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                continue;
+            }
+
             var parts = line.Split(' ', 4);
             if (parts is ["inputs", var fingerprint, var p, var f] && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out pages) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out count))
             {
@@ -174,7 +205,22 @@ public sealed class OutputManifest
             }
         }
 
-        return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache };
+        return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache, Stamps = stamps };
+    }
+
+    private static (string Path, FileStamp Stamp)? Stamp(string line)
+    {
+        var parts = line.Split(' ', 9);
+        return parts.Length == 9
+            && ushort.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mode)
+            && ulong.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
+            && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && long.TryParse(parts[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var modified)
+            && uint.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var modifiedNs)
+            && long.TryParse(parts[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var changed)
+            && uint.TryParse(parts[7], NumberStyles.None, CultureInfo.InvariantCulture, out var changedNs)
+                ? (parts[8], new FileStamp(mode, inode, size, modified, modifiedNs, changed, changedNs))
+                : null;
     }
 
     /// <summary>The marker's lines (LF or CRLF), but for the first line of the pages' record, which is left as its bytes
@@ -255,7 +301,8 @@ public sealed class OutputManifest
 
     /// <summary>True when <paramref name="folder"/> holds exactly the recorded files, byte for byte (besides the marker and
     /// the repository's own files at its top), and nothing that is not a plain file or folder.</summary>
-    public static bool Matches(string folder, IReadOnlyDictionary<string, (long Size, string Hash)> files, IReadOnlyCollection<string> keptAtTop)
+    /// <remarks>A file whose stamp is the one recorded (<see cref="Recorded.Stamps"/>) is not read again.</remarks>
+    public static bool Matches(string folder, IReadOnlyDictionary<string, (long Size, string Hash)> files, IReadOnlyCollection<string> keptAtTop, IReadOnlyDictionary<string, FileStamp>? stamps = null)
     {
         var found = 0;
         var same = true;
@@ -284,7 +331,10 @@ public sealed class OutputManifest
             }
 
             found++;
-            pending.Add((entry.FullName, recorded.Size, recorded.Hash));
+            if (stamps is null || !stamps.TryGetValue(relative, out var stamp) || Content.FileKinds.StampOf(entry.FullName) != stamp)
+            {
+                pending.Add((entry.FullName, recorded.Size, recorded.Hash));
+            }
         }
 
         if (found != files.Count)
@@ -340,6 +390,10 @@ public sealed class OutputManifest
     {
         /// <summary>The notes and warnings that build printed.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; init; } = [];
+
+        /// <summary>The stamps of files that build found unchanged from the one before and left where they were (see
+        /// <see cref="AddKnown"/>), by output path.</summary>
+        public IReadOnlyDictionary<string, FileStamp> Stamps { get; init; } = new Dictionary<string, FileStamp>();
 
         /// <summary>The page cache's format and record (base64, as UTF-8 bytes), when that build left one.</summary>
         public (string Version, ReadOnlyMemory<byte> Record)? PageCache { get; init; }

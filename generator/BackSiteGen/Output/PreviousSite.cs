@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using BackSiteGen.Content;
 
 namespace BackSiteGen.Output;
 
@@ -82,7 +83,22 @@ public sealed partial class PreviousSite
     /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
     /// with no other name that is still exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256
     /// <paramref name="hash"/>), so it can stay where it is.</summary>
-    public bool IsRecorded(string outputPath, long size, string hash) => IfOld(outputPath, size, (_, bytes) => Recorded(bytes, hash));
+    /// <param name="stamp">The stamp the last build recorded for the file, if any: when the file's stamp is still that,
+    /// its bytes are trusted without reading them.</param>
+    /// <param name="settled">The file's stamp, taken before its bytes were read, when it had settled by then (see
+    /// <see cref="FileStamp.SettledBefore"/>), for the next build to trust; null when it had not.</param>
+    public bool IsRecorded(string outputPath, long size, string hash, FileStamp? stamp, out FileStamp? settled)
+    {
+        var takenAt = DateTime.UtcNow;
+        var now = FileKinds.StampOf(Path.Combine(Root, outputPath));
+        settled = now is { IsRegular: true } current && current.Size == size && current.SettledBefore(takenAt) ? current : null;
+        if (stamp is not null && settled == stamp)
+        {
+            return true;
+        }
+
+        return IfOld(outputPath, size, (_, bytes) => Recorded(bytes, hash));
+    }
 
     private bool LinkIfSame(string outputPath, ReadOnlySpan<byte> bytes, string target) => IfOld(outputPath, bytes, (old, _) => Link(old, outputPath, target));
 

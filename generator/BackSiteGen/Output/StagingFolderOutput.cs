@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using BackSiteGen.Content;
 
 namespace BackSiteGen.Output;
 
@@ -70,14 +71,17 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
 
     /// <summary>Takes a page's file unchanged from the previous site when it is still exactly what the last build
     /// recorded; false when it is not (or there is no previous site), and the page must be rendered.</summary>
-    public bool Keep(string outputPath, long size, string hash)
+    /// <param name="stamp">The file's stamp as the last build recorded it, if it did (see <see cref="OutputManifest.AddKnown"/>).</param>
+    public bool Keep(string outputPath, long size, string hash, FileStamp? stamp = null)
     {
-        if (previous is null || !(_inPlace ? previous.IsRecorded(outputPath, size, hash) : previous.TryKeep(outputPath, size, hash, Target(outputPath))))
+        // Only a file that stays where it is keeps its stamp: a link into staging changes it.
+        FileStamp? settled = null;
+        if (previous is null || !(_inPlace ? previous.IsRecorded(outputPath, size, hash, stamp, out settled) : previous.TryKeep(outputPath, size, hash, Target(outputPath))))
         {
             return false;
         }
 
-        Manifest.AddKnown(outputPath, size, hash);
+        Manifest.AddKnown(outputPath, size, hash, settled);
         return true;
     }
 

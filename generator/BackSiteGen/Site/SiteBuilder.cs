@@ -172,7 +172,7 @@ public static class SiteBuilder
             return null;
         }
 
-        if (recorded?.Inputs != inputs || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles))
+        if (recorded?.Inputs != inputs || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles, recorded.Stamps))
         {
             return null;
         }
@@ -247,7 +247,7 @@ public static class SiteBuilder
             }
         }
 
-        var candidates = new List<(Page Page, CachedPage Entry, long Size, string Hash)>();
+        var candidates = new List<(Page Page, CachedPage Entry, long Size, string Hash, FileStamp? Stamp)>();
         foreach (var page in site.Index.Pages)
         {
             var path = page.Source.RelativePath;
@@ -255,15 +255,15 @@ public static class SiteBuilder
                 && !entry.EmbeddedPages.Any(changed.Contains) && !ReferencesPage.Is(page, site.Theme)
                 && recorded.FileHashes.TryGetValue(OutputManifest.Normalize(page.OutputPath), out var file))
             {
-                candidates.Add((page, entry, file.Size, file.Hash));
+                candidates.Add((page, entry, file.Size, file.Hash, recorded.Stamps.TryGetValue(OutputManifest.Normalize(page.OutputPath), out var stamp) ? stamp : null));
             }
         }
 
         var kept = new PageOutcome?[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var (page, entry, size, hash) = candidates[i];
-            if (entry.Attach(page, site.Bibliography) is { } outcome && output.Keep(page.OutputPath, size, hash))
+            var (page, entry, size, hash, stamp) = candidates[i];
+            if (entry.Attach(page, site.Bibliography) is { } outcome && output.Keep(page.OutputPath, size, hash, stamp))
             {
                 kept[i] = outcome;
             }

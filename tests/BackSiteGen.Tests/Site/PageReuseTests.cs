@@ -105,6 +105,84 @@ public sealed class PageReuseTests
         Assert.Equal(good, site.ReadOutput("b/index.html"));
     }
 
+    /// <summary>A kept file whose stamp (inode, size, modification and change times) is the one the last build recorded
+    /// is trusted without being read; a hand edit of the same size, even one that puts the old modification time back,
+    /// changes the inode's change time, so the file is read, found changed and rendered again.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_page_file_edited_in_the_output_after_its_stamp_was_recorded_is_rendered_again(bool restoreModifiedTime)
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+
+        // Stamps are recorded only of files that had settled a second before they were taken (git's racy rule).
+        Thread.Sleep(2100);
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+        Assert.Contains("keep unchanged pages (4 of 5)", Build(site).Out, StringComparison.Ordinal);
+        var stamps = File.ReadLines(Marker(site)).Where(l => l.StartsWith("stamp ", StringComparison.Ordinal)).Select(l => l.Split(' ', 9)[8]).ToList();
+        Assert.Contains("b/index.html", stamps);
+        Assert.DoesNotContain("a/index.html", stamps);
+
+        var file = Path.Combine(site.Root, "output", "b/index.html");
+        var good = File.ReadAllText(file);
+        EditKeepingSize(site, file, restoreModifiedTime);
+
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited again.\n");
+        var run = Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("keep unchanged pages (3 of 5)", run.Out, StringComparison.Ordinal);
+        Assert.Equal(good, site.ReadOutput("b/index.html"));
+    }
+
+    /// <summary>Overwrites <paramref name="file"/> in place with as many other bytes; with the old modification time put
+    /// back to the nanosecond (<c>touch -r</c>, as a careful tool would), so only the change time tells.</summary>
+    private static void EditKeepingSize(SiteFixture site, string file, bool restoreModifiedTime)
+    {
+        var reference = Path.Combine(site.Root, "mtime-reference");
+        File.WriteAllText(reference, string.Empty);
+        if (restoreModifiedTime)
+        {
+            Touch("-r", file, reference);
+        }
+
+        File.WriteAllText(file, new string('x', new FileInfo(file).Length is var n ? (int)n : 0));
+        if (restoreModifiedTime)
+        {
+            Touch("-r", reference, file);
+            Assert.Equal(File.GetLastWriteTimeUtc(reference), File.GetLastWriteTimeUtc(file));
+        }
+    }
+
+    private static void Touch(params string[] arguments)
+    {
+        using var touch = System.Diagnostics.Process.Start("touch", arguments);
+        touch.WaitForExit();
+        Assert.Equal(0, touch.ExitCode);
+    }
+
+    /// <summary>With stamps recorded, a build with nothing changed still notices a kept file edited by hand.</summary>
+    [Fact]
+    public void A_build_with_nothing_changed_notices_a_stamped_file_edited_by_hand()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+        Thread.Sleep(2100);
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
+        Assert.Equal(0, Build(site).Code);
+        Assert.Contains(File.ReadLines(Marker(site)), l => l.StartsWith("stamp ", StringComparison.Ordinal) && l.EndsWith(" b/index.html", StringComparison.Ordinal));
+        Assert.Contains("Nothing changed", Build(site).Out, StringComparison.Ordinal);
+
+        var file = Path.Combine(site.Root, "output", "b/index.html");
+        var good = File.ReadAllText(file);
+        EditKeepingSize(site, file, restoreModifiedTime: true);
+        var run = Build(site);
+
+        Assert.DoesNotContain("Nothing changed", run.Out, StringComparison.Ordinal);
+        Assert.Equal(good, site.ReadOutput("b/index.html"));
+    }
+
     [Theory]
     [InlineData("flip")]
     [InlineData("truncate")]

@@ -19,14 +19,13 @@ public sealed class OutputManifest
     private const string FormatLine = "manifest 1";
 
     private readonly ConcurrentDictionary<string, (long Size, string Hash)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
 
     /// <summary>Every file recorded so far by output path (with <c>/</c>), with its size and SHA-256.</summary>
     public IReadOnlyDictionary<string, (long Size, string Hash)> Files => _files;
 
     /// <summary>Records a file written into the output.</summary>
     public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-
-    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(StringComparer.Ordinal);
 
     /// <summary>Records a file whose size and hash are known: one taken from the previous site after checking them.</summary>
     /// <param name="stamp">The file system's stamp of the file, taken before its bytes were checked, when the file stays
@@ -84,7 +83,7 @@ public sealed class OutputManifest
             text.Write(string.Create(CultureInfo.InvariantCulture, $"file {hash} {size} {path}\n"));
         }
 
-        foreach (var (path, s) in _stamps.Where(s => _files.ContainsKey(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var (path, s) in _stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             text.Write(string.Create(CultureInfo.InvariantCulture, $"stamp {s.Mode} {s.Inode} {s.Size} {s.ModifiedSeconds} {s.ModifiedNanoseconds} {s.ChangedSeconds} {s.ChangedNanoseconds} {path}\n"));
         }
@@ -115,7 +114,7 @@ public sealed class OutputManifest
     {
         damaged = false;
         var marker = Path.Combine(folder, OutputFolder.MarkerFile);
-        if (Content.FileKinds.Of(marker) != Content.FileKind.Regular)
+        if (FileKinds.Of(marker) != FileKind.Regular)
         {
             return null;
         }
@@ -325,13 +324,13 @@ public sealed class OutputManifest
                 continue;
             }
 
-            if (!files.TryGetValue(relative, out var recorded) || ((FileInfo)entry).Length != recorded.Size || Content.FileKinds.Of(entry.FullName) != Content.FileKind.Regular)
+            if (!files.TryGetValue(relative, out var recorded) || ((FileInfo)entry).Length != recorded.Size || FileKinds.Of(entry.FullName) != FileKind.Regular)
             {
                 return false;
             }
 
             found++;
-            if (stamps is null || !stamps.TryGetValue(relative, out var stamp) || Content.FileKinds.StampOf(entry.FullName) != stamp)
+            if (stamps is null || !stamps.TryGetValue(relative, out var stamp) || FileKinds.StampOf(entry.FullName) != stamp)
             {
                 pending.Add((entry.FullName, recorded.Size, recorded.Hash));
             }

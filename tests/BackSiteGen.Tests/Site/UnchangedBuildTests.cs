@@ -103,6 +103,26 @@ public sealed class UnchangedBuildTests
         Assert.Contains(Kept, CliRun.Build(site).Out, StringComparison.Ordinal);
     }
 
+    /// <summary>A stamp line that does not read, or stamps a file the record does not list, is damage like any other.</summary>
+    [Theory]
+    [InlineData("stamp 33188 x 10 1 2 3 4 index.html")]
+    [InlineData("stamp 33188 1 10 1 2 3 4 nowhere.html")]
+    [InlineData("stamp 33188 1 10 1 2 3")]
+    public void A_damaged_stamp_in_the_marker_is_said_and_ignored(string line)
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, CliRun.Build(site).Code);
+        var marker = Path.Combine(site.Root, "output", ".backsitegen-output");
+        File.AppendAllText(marker, line + "\n");
+
+        var run = CliRun.Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("info BSG0951: The record of the last build in this file is damaged", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Kept, run.Out, StringComparison.Ordinal);
+        Assert.Contains(Kept, CliRun.Build(site).Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_build_asked_for_its_report_builds_again()
     {

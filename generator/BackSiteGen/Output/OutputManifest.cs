@@ -49,12 +49,13 @@ public sealed class OutputManifest
     /// <summary>Writes the marker: the header every marker has, then this build's record, sorted.</summary>
     /// <param name="findings">What the build reported (notes and warnings: a build with errors is never swapped in), printed
     /// again by a build that keeps this output, as the same inputs would find them again.</param>
-    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), sealed, for the next build to
-    /// reuse the pages whose inputs did not change; written (in base64) only with <paramref name="inputs"/>.</param>
-    /// <remarks>Streamed, the record's base64 straight from its bytes: built as one string first, the 2.3 MB record of
-    /// 2,000 pages was copied four times through the large-object heap, and each copy could start a full collection of a
-    /// heap holding every page (a third of a one-page edit's "write the record" went to the collector).</remarks>
-    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, ArraySegment<byte> Sealed)? pageCache = null)
+    /// <param name="pageCache">What each page's outcome left behind (see <c>Site.PageCache</c>), its parts sealed and in
+    /// base64, for the next build to reuse the pages whose inputs did not change; written, joined by spaces, only with
+    /// <paramref name="inputs"/>.</param>
+    /// <remarks>Streamed, each part straight from its bytes: built as one string first, the 2.3 MB record of 2,000 pages
+    /// was copied four times through the large-object heap, and each copy could start a full collection of a heap holding
+    /// every page (a third of a one-page edit's "write the record" went to the collector).</remarks>
+    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, IReadOnlyList<ReadOnlyMemory<byte>> Parts)? pageCache = null)
     {
         using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         text.Write(Header);
@@ -73,7 +74,16 @@ public sealed class OutputManifest
             {
                 text.Write(string.Create(CultureInfo.InvariantCulture, $"pages {cache.Version} "));
                 text.Flush();
-                WriteBase64(stream, cache.Sealed);
+                for (var i = 0; i < cache.Parts.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        stream.WriteByte((byte)' ');
+                    }
+
+                    stream.Write(cache.Parts[i].Span);
+                }
+
                 text.Write('\n');
             }
         }
@@ -86,25 +96,6 @@ public sealed class OutputManifest
         foreach (var (path, s) in _stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             text.Write(string.Create(CultureInfo.InvariantCulture, $"stamp {s.Mode} {s.Inode} {s.Size} {s.ModifiedSeconds} {s.ModifiedNanoseconds} {s.ChangedSeconds} {s.ChangedNanoseconds} {path}\n"));
-        }
-    }
-
-    private static void WriteBase64(Stream stream, ArraySegment<byte> bytes)
-    {
-        const int Chunk = 48 * 1024; // a multiple of 3: every chunk but the last encodes without padding
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(Chunk));
-        try
-        {
-            for (var start = 0; start < bytes.Count; start += Chunk)
-            {
-                var part = bytes.AsSpan(start, Math.Min(Chunk, bytes.Count - start));
-                System.Buffers.Text.Base64.EncodeToUtf8(part, buffer, out _, out var written, isFinalBlock: start + Chunk >= bytes.Count);
-                stream.Write(buffer, 0, written);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -31,7 +31,16 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var stages = new StageClock();
-        var built = BuildInto(options, diagnostics, progress, stages);
+        BuiltSite built;
+        try
+        {
+            built = BuildInto(options, diagnostics, progress, stages);
+        }
+        finally
+        {
+            BuildCollector.Resume();
+        }
+
         var sorted = diagnostics.ToSortedList();
         var report = TrustReport.From(built.Rendered?.Summaries.Select(p => p.Trust).OfType<Trust.PageFacts>() ?? [], sorted) with
         {
@@ -52,10 +61,18 @@ public static class SiteBuilder
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         var inputs = (options.KeepUnchanged && !options.External) || options.ReusePages ? InputFingerprint.Of(options) : null;
-        if (inputs is not null && options.KeepUnchanged && !options.External && KeptIfUnchanged(options, inputs.Whole, diagnostics) is { } kept)
+        OutputManifest.Recorded? last = null;
+        if (inputs is not null && options.KeepUnchanged && !options.External && KeptIfUnchanged(options, inputs.Whole, diagnostics, out last) is { } kept)
         {
             stages.Mark("fingerprint inputs, compare output");
             return kept;
+        }
+
+        // A build that will reuse pages (the last build recorded them for these same shared inputs) reads the site with the
+        // collector held off; any other from when it reads the record (see BuildCollector).
+        if (last?.PageCache is { Version: PageCache.Version } lastPages && PageCache.IsFor(lastPages.Record, inputs!.Shared))
+        {
+            BuildCollector.HoldOff();
         }
 
         if (inputs is not null)
@@ -77,23 +94,24 @@ public static class SiteBuilder
 
         RenderedSite rendered;
         FinishedSite finished;
+        ReusedPages? reused;
         var previous = PreviousSite.At(folder.Target);
         var output = new StagingFolderOutput(folder.Staging, previous, inPlace: folder.CanCommitInPlace);
         try
         {
-            var reused = inputs is not null && options.ReusePages && previous is not null ? ReusablePages(site, inputs, folder.Target, output, diagnostics) : null;
+            reused = null;
+            if (inputs is not null && options.ReusePages && previous is not null)
+            {
+                BuildCollector.HoldOff();
+                reused = ReusablePages(site, inputs, folder.Target, output, diagnostics);
+            }
+
             if (reused is not null)
             {
                 stages.Mark($"keep unchanged pages ({reused.Pages.Count:N0} of {site.Index.Pages.Count:N0})");
             }
 
-            // Between the two phases: what reading made (the site model, every page's front matter, the kept pages'
-            // outcomes) lives to the end, and what it dropped is garbage. One full collection here, while the heap holds
-            // little else, leaves rendering a collector with no early history: without it, the collector let the first
-            // second of rendering promote ~80 MB that died soon after, and a fresh build of 2,000 pages peaked at
-            // 178-179 MB; with it, at 138 MB. The whole build's collector pauses went from 131-160 ms to 170-181 ms;
-            // its CPU and wall time stayed within noise (3 runs alternating).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            BuildCollector.BeforeRendering(RendersMostPages(site, reused));
             rendered = RenderPages(site, output, progress, reused?.Pages is { } keptPages ? new RenderedSite(keptPages) : null, reused?.Changed);
             diagnostics.AddRange(rendered.Diagnostics);
             stages.Mark("render, write, extract links");
@@ -123,7 +141,7 @@ public static class SiteBuilder
             }
 
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
-            var cache = keepable ? (PageCache.Version, PageCache.WriteSealed(inputs!.Shared, CacheablePages(rendered, inputs))) : ((string, ArraySegment<byte>)?)null;
+            var cache = keepable ? (PageCache.Version, PageCache.WriteParts(inputs!.Shared, CacheablePages(rendered, inputs), reused?.Record, reused?.Kept)) : ((string, IReadOnlyList<ReadOnlyMemory<byte>>)?)null;
             if (keepable)
             {
                 stages.Mark("record the pages");
@@ -148,11 +166,14 @@ public static class SiteBuilder
         Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
 
     /// <summary>Any doubt reading the output or what is beside it means a full build, which says what is wrong.</summary>
-    private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    /// <param name="recorded">The marker's record as it was read, for a quick look before the build: the build reads it
+    /// again once it holds the output's lock.</param>
+    private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, out OutputManifest.Recorded? recorded)
     {
+        recorded = null;
         try
         {
-            return Unchanged(options, inputs, diagnostics);
+            return Unchanged(options, inputs, diagnostics, out recorded);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -162,8 +183,9 @@ public static class SiteBuilder
 
     /// <summary>The output as the last build left it, with that build's findings, when it was built from exactly these
     /// inputs and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
-    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics)
+    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, out OutputManifest.Recorded? recorded)
     {
+        recorded = null;
         var target = options.FullPath(options.OutputDir);
 
         // Leftovers of an interrupted build beside the output are cleared by a full build, under the output's lock.
@@ -172,7 +194,7 @@ public static class SiteBuilder
             return null;
         }
 
-        var recorded = OutputManifest.Read(target, out var damaged);
+        recorded = OutputManifest.Read(target, out var damaged);
         if (damaged)
         {
             diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
@@ -203,7 +225,12 @@ public static class SiteBuilder
 
     /// <summary>What the last build into this output left of each page it can give again without rendering it, and which
     /// pages' bodies changed since.</summary>
-    private sealed record ReusedPages(IReadOnlyList<PageOutcome> Pages, IReadOnlySet<string> Changed);
+    /// <remarks>With the record they came from, whose parts the new record copies where all their pages were kept.</remarks>
+    private sealed record ReusedPages(IReadOnlyList<PageOutcome> Pages, IReadOnlySet<string> Changed, CachedRecord Record)
+    {
+        /// <summary>The kept outcomes, by reference: a page rendered again, even to the same outcome, is not among them.</summary>
+        public IReadOnlySet<PageOutcome> Kept { get; } = new HashSet<PageOutcome>(Pages, ReferenceEqualityComparer.Instance);
+    }
 
     /// <summary>The pages whose outcome the last build recorded for these same shared inputs (configuration, theme, data
     /// files, every page's front matter: see <see cref="InputFingerprint"/>), whose body is unchanged, that embed no changed
@@ -232,14 +259,14 @@ public static class SiteBuilder
             return null;
         }
 
-        var cached = PageCache.Read(record.Record.Span, inputs.Shared, out var damaged);
+        var cachedRecord = PageCache.Read(record.Record, inputs.Shared, out var damaged);
         if (damaged)
         {
             diagnostics.Add(Diagnostic.Note(DiagnosticCodes.PageCacheIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again."));
             return null;
         }
 
-        if (cached is null)
+        if (cachedRecord is not { Pages: var cached })
         {
             return null;
         }
@@ -275,8 +302,12 @@ public static class SiteBuilder
                 kept[i] = outcome;
             }
         });
-        return new ReusedPages(kept.OfType<PageOutcome>().ToList(), changed);
+        return new ReusedPages(kept.OfType<PageOutcome>().ToList(), changed, cachedRecord);
     }
+
+    /// <summary>Whether at least half of the site's pages are about to render (none is kept from the last build).</summary>
+    private static bool RendersMostPages(SiteContext site, ReusedPages? reused) =>
+        reused is null || reused.Pages.Count * 2 <= site.Index.Pages.Count;
 
     /// <summary>Whether these findings stop a build from publishing: any error, or any warning under <c>--strict</c>.</summary>
     public static bool Fails(IEnumerable<Diagnostic> diagnostics, BuildOptions options) =>

@@ -377,7 +377,7 @@ public sealed class IncrementalBuildProperties
     {
         var marker = Path.Combine(site.Root, "output", ".backsitegen-output");
         var lines = File.ReadAllLines(marker);
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 1 ", StringComparison.Ordinal));
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
         if (at < 0)
         {
             return false;

@@ -192,13 +192,13 @@ public sealed class PageReuseTests
         using var site = SiteFixture.Create(Site);
         Assert.Equal(0, Build(site).Code);
         var lines = File.ReadAllLines(Marker(site));
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 1 ", StringComparison.Ordinal));
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
         Assert.True(at > 0, "the marker records the pages");
         lines[at] = damage switch
         {
             "flip" => lines[at][..^10] + (lines[at][^10] == 'A' ? 'B' : 'A') + lines[at][^9..],
             "truncate" => lines[at][..(lines[at].Length / 2 / 4 * 4)],
-            _ => "pages 1 this is not a record",
+            _ => "pages 2 this is not a record",
         };
         File.WriteAllLines(Marker(site), lines);
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
@@ -217,12 +217,87 @@ public sealed class PageReuseTests
         Assert.Contains("keep unchanged pages (4 of 5)", next.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>A site of more than 256 pages, whose record of the pages is cut into parts.</summary>
+    private static string ManyPages(int count) =>
+        SiteFixture.NoReviewCycle + """
+            -- themes/default/layouts/page.html --
+            <title>{{ page.title }}</title><main>{{ page.content }}</main>
+            -- themes/default/layouts/home.html --
+            <main>{{ page.content }}</main>
+            -- content/index.md --
+            ---
+            title: Home
+            description: D
+            ---
+            Home, see [the first page](p-000.md).
+
+            """ + string.Concat(Enumerable.Range(0, count).Select(i => $"-- content/p-{i:000}.md --\n---\ntitle: P{i}\ndescription: D\n---\nPage {i}, see [the next](p-{(i + 1) % count:000}.md#top) and [home](index.md).\n"));
+
+    private static string[] RecordParts(string marker) =>
+        File.ReadAllLines(marker).Single(l => l.StartsWith("pages 2 ", StringComparison.Ordinal))["pages 2 ".Length..].Split(' ');
+
+    [Fact]
+    public void A_large_site_records_its_pages_in_parts_and_a_one_page_edit_writes_only_that_page_s_part()
+    {
+        using var site = SiteFixture.Create(ManyPages(300));
+        Assert.Equal(0, Build(site).Code);
+        var before = RecordParts(Marker(site));
+        Assert.Equal(4, before.Length);
+
+        site.Write("content/p-007.md", "---\ntitle: P7\ndescription: D\n---\nPage 7, edited, see [the next](p-008.md#top) and [home](index.md).\n");
+        var edited = Build(site);
+        Assert.Equal(0, edited.Code);
+        Assert.Contains("keep unchanged pages (300 of 301)", edited.Out, StringComparison.Ordinal);
+        var after = RecordParts(Marker(site));
+        Assert.Equal(4, after.Length);
+        Assert.Single(Enumerable.Range(0, 4), i => before[i] != after[i]);
+
+        // The parts copied from the last record are what a full build writes: the record is the same either way.
+        Assert.Equal(0, Build(site, "full").Code);
+        Assert.Equal(RecordParts(Path.Combine(site.Root, "full", ".backsitegen-output")), after);
+
+        // And the next edit reuses what this one recorded: the page just rendered, too.
+        site.Write("content/p-100.md", "---\ntitle: P100\ndescription: D\n---\nPage 100, edited.\n");
+        var next = Build(site);
+        Assert.Contains("keep unchanged pages (300 of 301)", next.Out, StringComparison.Ordinal);
+        Assert.Contains("Page 7, edited", site.ReadOutput("p-007/index.html"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("swap")]
+    [InlineData("drop")]
+    [InlineData("twice")]
+    public void Parts_of_the_record_out_of_place_are_damage(string damage)
+    {
+        using var site = SiteFixture.Create(ManyPages(300));
+        Assert.Equal(0, Build(site).Code);
+        var parts = RecordParts(Marker(site));
+        string[] changed = damage switch
+        {
+            "swap" => [parts[1], parts[0], .. parts[2..]],
+            "drop" => parts[..^1],
+            _ => [parts[0], .. parts],
+        };
+        var lines = File.ReadAllLines(Marker(site));
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
+        lines[at] = "pages 2 " + string.Join(' ', changed);
+        File.WriteAllLines(Marker(site), lines);
+        site.Write("content/p-007.md", "---\ntitle: P7\ndescription: D\n---\nPage 7, edited.\n");
+
+        var run = Build(site);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("info BSG0952: The record of the last build's pages in this file is damaged", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep unchanged pages", run.Out, StringComparison.Ordinal);
+        Assert.Equal(4, RecordParts(Marker(site)).Length);
+    }
+
     [Fact]
     public void A_record_of_another_format_is_not_reused_and_not_reported()
     {
         using var site = SiteFixture.Create(Site);
         Assert.Equal(0, Build(site).Code);
-        var text = File.ReadAllText(Marker(site)).Replace("\npages 1 ", "\npages 9 ", StringComparison.Ordinal);
+        var text = File.ReadAllText(Marker(site)).Replace("\npages 2 ", "\npages 9 ", StringComparison.Ordinal);
         File.WriteAllText(Marker(site), text);
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
 

@@ -61,10 +61,15 @@ public static class SiteBuilder
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         var inputs = (options.KeepUnchanged && !options.External) || options.ReusePages ? InputFingerprint.Of(options) : null;
+        if (inputs is not null)
+        {
+            stages.Mark("fingerprint inputs");
+        }
+
         OutputManifest.Recorded? last = null;
         if (inputs is not null && options.KeepUnchanged && !options.External && KeptIfUnchanged(options, inputs.Whole, diagnostics, out last) is { } kept)
         {
-            stages.Mark("fingerprint inputs, compare output");
+            stages.Mark("compare output");
             return kept;
         }
 
@@ -75,9 +80,9 @@ public static class SiteBuilder
             BuildCollector.HoldOff();
         }
 
-        if (inputs is not null)
+        if (last is not null)
         {
-            stages.Mark("fingerprint inputs");
+            stages.Mark("read the last build's record");
         }
 
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
@@ -103,7 +108,7 @@ public static class SiteBuilder
             if (inputs is not null && options.ReusePages && previous is not null)
             {
                 BuildCollector.HoldOff();
-                reused = ReusablePages(site, inputs, folder.Target, output, diagnostics);
+                reused = ReusablePages(site, inputs, folder.Target, output, diagnostics, last);
             }
 
             if (reused is not null)
@@ -237,16 +242,23 @@ public static class SiteBuilder
     /// page and are not a references page (which lists what every page cites), and whose file in the previous site is
     /// still byte for byte what that build recorded: each such file is taken into staging, and its outcome is reused.
     /// Null when nothing can be reused (another configuration, no record, a damaged one).</summary>
-    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, string target, StagingFolderOutput output, DiagnosticBag diagnostics)
+    /// <param name="read">The marker's record as the build read it before it took the output's lock, if it did; then it is
+    /// not read again. Another build may have committed since, but nothing is taken on the record's word: a page is kept
+    /// only when its file is still what the record says, by its bytes or its unchanged stamp, and its outcome is the one
+    /// the record holds for exactly those bytes.</param>
+    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, string target, StagingFolderOutput output, DiagnosticBag diagnostics, OutputManifest.Recorded? read)
     {
-        OutputManifest.Recorded? recorded;
+        var recorded = read;
         try
         {
-            recorded = OutputManifest.Read(target, out var damagedMarker);
-            if (damagedMarker)
+            if (recorded is null)
             {
-                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
-                return null;
+                recorded = OutputManifest.Read(target, out var damagedMarker);
+                if (damagedMarker)
+                {
+                    diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+                    return null;
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

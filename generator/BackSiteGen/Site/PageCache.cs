@@ -19,8 +19,8 @@ namespace BackSiteGen.Site;
 /// Deterministic: the same outcomes give the same bytes, so a build stays byte for byte reproducible.
 /// <para>Cut into parts (<see cref="PartsFor"/>) by a hash of each page's source path, each part a record of its own,
 /// separated by spaces: a part whose pages were all kept as they were is copied from the last record as it stands, so a
-/// one-page edit of 2,000 pages writes 2 or 3 parts of 16 (the page's own, the references pages') instead of all of
-/// them, and the parts are read in parallel. Which part a page is in depends only on its path and the number of
+/// one-page edit of 2,000 pages writes 1 part of 16 (the page's own; on a site with a references page, which always
+/// renders, that page's too) instead of all of them, and the parts are read in parallel. Which part a page is in depends only on its path and the number of
 /// pages, so the record stays a function of the outcomes alone.</para></remarks>
 internal static class PageCache
 {

@@ -171,8 +171,8 @@ public static class SiteBuilder
         Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
 
     /// <summary>Any doubt reading the output or what is beside it means a full build, which says what is wrong.</summary>
-    /// <param name="recorded">The marker's record as it was read, for a quick look before the build: the build reads it
-    /// again once it holds the output's lock.</param>
+    /// <param name="recorded">The marker's record as it was read (null when it was not, or is damaged), for the build to
+    /// look at before it reads the site and to reuse pages from without reading it again.</param>
     private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, out OutputManifest.Recorded? recorded)
     {
         recorded = null;

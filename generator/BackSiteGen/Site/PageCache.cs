@@ -20,8 +20,8 @@ namespace BackSiteGen.Site;
 /// <para>Cut into parts (<see cref="PartsFor"/>) by a hash of each page's source path, each part a record of its own,
 /// separated by spaces: a part whose pages were all kept as they were is copied from the last record as it stands, so a
 /// one-page edit of 2,000 pages writes 1 part of 16 (the page's own; on a site with a references page, which always
-/// renders, that page's too) instead of all of them, and the parts are read in parallel. Which part a page is in depends only on its path and the number of
-/// pages, so the record stays a function of the outcomes alone.</para></remarks>
+/// renders, that page's too) instead of all of them, and the parts are read in parallel. Which part a page is in depends
+/// only on its path and the number of pages, so the record stays a function of the outcomes alone.</para></remarks>
 internal static class PageCache
 {
     /// <summary>The record's format; a marker with another one is simply not reused.</summary>
@@ -53,7 +53,7 @@ internal static class PageCache
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var group = groups[i];
-            parts[i] = previous is { Parts.Length: var before } && before == count && previous.Counts[i] == group.Count && kept is not null && group.TrueForAll(p => kept.Contains(p.Outcome))
+            parts[i] = previous?.Parts.Length == count && previous.Counts[i] == group.Count && kept is not null && group.TrueForAll(p => kept.Contains(p.Outcome))
                 ? previous.Parts[i]
                 : Base64(WritePart(shared, group));
         });
@@ -85,11 +85,12 @@ internal static class PageCache
         return (int)(hash % (uint)parts);
     }
 
+    /// <summary>Base64 of <paramref name="bytes"/>, whose length the encoder's maximum gives exactly.</summary>
     private static byte[] Base64(ArraySegment<byte> bytes)
     {
         var text = new byte[System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(bytes.Count)];
-        System.Buffers.Text.Base64.EncodeToUtf8(bytes, text, out _, out var written);
-        return written == text.Length ? text : text[..written];
+        System.Buffers.Text.Base64.EncodeToUtf8(bytes, text, out _, out _);
+        return text;
     }
 
     private static ArraySegment<byte> WritePart(string shared, List<(PageOutcome Outcome, string Body)> pages)
@@ -113,16 +114,9 @@ internal static class PageCache
     public static CachedRecord? Read(ReadOnlyMemory<byte> record, string shared, out bool damaged)
     {
         var parts = new List<ReadOnlyMemory<byte>>();
-        for (var rest = record; ;)
+        foreach (var range in record.Span.Split((byte)' '))
         {
-            var space = rest.Span.IndexOf((byte)' ');
-            parts.Add(space < 0 ? rest : rest[..space]);
-            if (space < 0)
-            {
-                break;
-            }
-
-            rest = rest[(space + 1)..];
+            parts.Add(record[range]);
         }
 
         var read = new List<CachedPage>?[parts.Count];
@@ -136,35 +130,33 @@ internal static class PageCache
             }
         });
 
-        // One part for a record of another number of pages, a page twice: not what a build writes.
-        var all = new Dictionary<string, CachedPage>(StringComparer.Ordinal);
-        damaged = broken != 0 || (read.All(r => r is not null) && PartsFor(read.Sum(r => r!.Count)) != parts.Count);
-        if (!damaged && read.All(r => r is not null))
-        {
-            foreach (var page in read.SelectMany(r => r!))
-            {
-                if (!all.TryAdd(page.Source, page))
-                {
-                    damaged = true;
-                }
-            }
-        }
-
+        damaged = broken != 0;
         if (damaged || read.Any(r => r is null))
         {
             return null;
         }
 
-        return new CachedRecord(all, [.. parts], [.. read.Select(r => r!.Count)]);
+        // A page twice, or as many parts as another number of pages has: not what a build writes.
+        var all = new Dictionary<string, CachedPage>(StringComparer.Ordinal);
+        damaged = !read.SelectMany(r => r!).All(page => all.TryAdd(page.Source, page)) || PartsFor(all.Count) != parts.Count;
+        return damaged ? null : new CachedRecord(all, [.. parts], [.. read.Select(r => r!.Count)]);
     }
 
-    /// <summary>Whether <paramref name="record"/> reads as one written for these shared inputs, from its first part alone:
-    /// a quick look (about 1/16 of the reading of a record of 2,000 pages) before deciding how to build, not a check;
-    /// <see cref="Read(ReadOnlyMemory{byte}, string, out bool)"/> checks every part.</summary>
+    /// <summary>Whether <paramref name="record"/> reads as one written for these shared inputs, from the head of its first
+    /// part alone: a quick look before deciding how to build, not a check; <see cref="Read(ReadOnlyMemory{byte}, string, out bool)"/>
+    /// checks every part.</summary>
     public static bool IsFor(ReadOnlyMemory<byte> record, string shared)
     {
         var space = record.Span.IndexOf((byte)' ');
-        return ReadPart(space < 0 ? record.Span : record.Span[..space], shared, out _) is not null;
+        try
+        {
+            using var reader = Open(space < 0 ? record.Span : record.Span[..space]);
+            return reader?.Str() == shared;
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            return false;
+        }
     }
 
     /// <summary>One part's pages, when it was written for these shared inputs; null when not (or it is damaged: then
@@ -174,21 +166,13 @@ internal static class PageCache
         damaged = false;
         try
         {
-            var bytes = new byte[System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
-            if (System.Buffers.Text.Base64.DecodeFromUtf8(base64, bytes, out var consumed, out var written) != System.Buffers.OperationStatus.Done || consumed != base64.Length)
+            using var reader = Open(base64);
+            if (reader is null)
             {
                 damaged = true;
                 return null;
             }
 
-            if (written < 36 || !SHA256.HashData(bytes.AsSpan(0, written - 32)).AsSpan().SequenceEqual(bytes.AsSpan(written - 32, 32)))
-            {
-                damaged = true;
-                return null;
-            }
-
-            var payload = Opened(bytes, written);
-            using var reader = new Reader(payload, payload.Length);
             if (reader.Str() != shared)
             {
                 return null;
@@ -209,12 +193,34 @@ internal static class PageCache
 
             return pages;
         }
-        catch (Exception ex) when (ex is FormatException or EndOfStreamException or IOException or ArgumentException or OverflowException or InvalidDataException or IndexOutOfRangeException)
+        catch (Exception ex) when (IsDamage(ex))
         {
             damaged = true;
             return null;
         }
     }
+
+    /// <summary>A reader of one part, its string table read; null when the part is not base64 or its checksum does not
+    /// hold. Throws (see <see cref="IsDamage"/>) when what the checksum covers does not read.</summary>
+    private static Reader? Open(ReadOnlySpan<byte> base64)
+    {
+        var bytes = new byte[System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
+        if (System.Buffers.Text.Base64.DecodeFromUtf8(base64, bytes, out var consumed, out var written) != System.Buffers.OperationStatus.Done || consumed != base64.Length)
+        {
+            return null;
+        }
+
+        if (written < 36 || !SHA256.HashData(bytes.AsSpan(0, written - 32)).AsSpan().SequenceEqual(bytes.AsSpan(written - 32, 32)))
+        {
+            return null;
+        }
+
+        var payload = Opened(bytes, written);
+        return new Reader(payload, payload.Length);
+    }
+
+    private static bool IsDamage(Exception ex) =>
+        ex is FormatException or EndOfStreamException or IOException or ArgumentException or OverflowException or InvalidDataException or IndexOutOfRangeException;
 
     /// <summary>The record compressed (links and ids repeat from page to page: a quarter of the size, for a few
     /// milliseconds), then its SHA-256, which <see cref="Read"/> checks before it reads a byte.</summary>

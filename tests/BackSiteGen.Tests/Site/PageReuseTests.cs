@@ -57,6 +57,16 @@ public sealed class PageReuseTests
 
     private static string Marker(SiteFixture site) => Path.Combine(site.Root, "output", ".backsitegen-output");
 
+    /// <summary>Replaces the marker's record of the pages, as a hand edit or a damaged disk might.</summary>
+    private static void RewritePagesLine(SiteFixture site, Func<string, string> change)
+    {
+        var lines = File.ReadAllLines(Marker(site));
+        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
+        Assert.True(at > 0, "the marker records the pages");
+        lines[at] = change(lines[at]);
+        File.WriteAllLines(Marker(site), lines);
+    }
+
     [Fact]
     public void A_body_edit_renders_that_page_alone_and_a_page_embedding_it_renders_with_it()
     {
@@ -191,16 +201,12 @@ public sealed class PageReuseTests
     {
         using var site = SiteFixture.Create(Site);
         Assert.Equal(0, Build(site).Code);
-        var lines = File.ReadAllLines(Marker(site));
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
-        Assert.True(at > 0, "the marker records the pages");
-        lines[at] = damage switch
+        RewritePagesLine(site, line => damage switch
         {
-            "flip" => lines[at][..^10] + (lines[at][^10] == 'A' ? 'B' : 'A') + lines[at][^9..],
-            "truncate" => lines[at][..(lines[at].Length / 2 / 4 * 4)],
+            "flip" => line[..^10] + (line[^10] == 'A' ? 'B' : 'A') + line[^9..],
+            "truncate" => line[..(line.Length / 2 / 4 * 4)],
             _ => "pages 2 this is not a record",
-        };
-        File.WriteAllLines(Marker(site), lines);
+        });
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
 
         var run = Build(site);
@@ -278,10 +284,7 @@ public sealed class PageReuseTests
             "drop" => parts[..^1],
             _ => [parts[0], .. parts],
         };
-        var lines = File.ReadAllLines(Marker(site));
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
-        lines[at] = "pages 2 " + string.Join(' ', changed);
-        File.WriteAllLines(Marker(site), lines);
+        RewritePagesLine(site, _ => "pages 2 " + string.Join(' ', changed));
         site.Write("content/p-007.md", "---\ntitle: P7\ndescription: D\n---\nPage 7, edited.\n");
 
         var run = Build(site);

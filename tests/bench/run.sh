@@ -3,7 +3,7 @@
 #
 #   tests/bench/run.sh [--pages 10000] [--runs 3]   build: ours vs Hugo; check: ours vs html-proofer
 #   tests/bench/run.sh --scale [--runs 3]           1,000, 10,000 and 50,000 pages: both our themes beside Hugo
-#   tests/bench/run.sh --scenarios [--pages 2000]   fresh / rebuild / no-change / one-page edit beside Hugo, both themes, native and JIT
+#   tests/bench/run.sh --scenarios [--pages 2000]   fresh / rebuild / no-change / one-page edit beside Hugo, both themes, native, JIT and ReadyToRun
 #   add --jit to time the JIT-compiled build (what `dotnet run` uses) instead of the native release binary
 #
 # Whole processes are timed (start-up, reading, writing included) because that is what a writer
@@ -17,6 +17,10 @@ CORPUS_BIN="$REPO/tests/BackSiteGen.Corpus/bin/Release/net10.0/backsitegen-corpu
 JIT_BIN="$REPO/generator/BackSiteGen.Cli/bin/Release/net10.0/backsitegen"
 NATIVE_DIR="$WORK/native"
 OURS_BIN="$NATIVE_DIR/backsitegen"
+# The ReadyToRun composite (the csproj makes -p:PublishReadyToRun=true one self-contained composite image): the fastest
+# build that needs no clang, timed in --scenarios beside the JIT build.
+R2R_DIR="$WORK/r2r"
+R2R_BIN="$R2R_DIR/backsitegen"
 THEME="$REPO/themes/default"
 # html-proofer is slow; the issue compares checks on a 1,000-page site. Both are overridable
 # from the environment for a quick try of the script itself.
@@ -86,6 +90,7 @@ build_tools() {
     fi
     if ((native)); then
         rm -rf "$NATIVE_DIR"
+        clean_rid_build
         if ! dotnet publish -c Release -r linux-x64 -p:PublishAot=true --disable-build-servers -nologo -v q \
                 "$REPO/generator/BackSiteGen.Cli" -o "$NATIVE_DIR" > "$WORK/build-cli.log" 2>&1 || [[ ! -x "$OURS_BIN" ]]; then
             echo "!! the native build failed (see $WORK/build-cli.log); timing the JIT build instead"
@@ -100,10 +105,24 @@ build_tools() {
             have_ours=0
         fi
     fi
+    if [[ $mode == scenarios ]] && ((have_ours)); then
+        echo "== publishing the ReadyToRun composite (dotnet publish -r linux-x64 -p:PublishReadyToRun=true)"
+        rm -rf "$R2R_DIR"
+        clean_rid_build
+        dotnet publish -c Release -r linux-x64 -p:PublishReadyToRun=true --disable-build-servers -nologo -v q \
+            "$REPO/generator/BackSiteGen.Cli" -o "$R2R_DIR" > "$WORK/build-r2r.log" 2>&1 \
+            || echo "!! the ReadyToRun publish failed (see $WORK/build-r2r.log); not timing it"
+    fi
     echo "== BackSiteGen binary: $OURS_BIN ($( ((native)) && echo "native, ahead-of-time" || echo "JIT"))"
 }
 
 have() { command -v "$1" > /dev/null; }
+
+# The native and the ReadyToRun publish share the linux-x64 build folders; one publish on the other's leftovers gave a
+# binary that aborted at start, so each publish starts from none.
+clean_rid_build() {
+    rm -rf "$REPO"/generator/*/obj/Release/net10.0/linux-x64 "$REPO"/generator/*/bin/Release/net10.0/linux-x64
+}
 
 # generate_corpus PAGES: writes $WORK/corpus-PAGES/{backsitegen,hugo} and prints nothing else.
 generate_corpus() {
@@ -152,6 +171,14 @@ row() { printf '%-8s %-26s %10s %10s %10s\n' "$@"; }
 RUN_OUTPUTS="$WORK/outputs"
 fresh_output() { mkdir -p "$RUN_OUTPUTS"; mktemp -u "$RUN_OUTPUTS/$1-XXXXXX"; }
 clear_outputs() { rm -rf "$RUN_OUTPUTS"; sync; }
+# settle_outputs: clear_outputs, then wait out the file system's memory of what it removed. On this machine's ext4,
+# perf showed a build's mkdir calls scanning past every inode freed in the last minute (the kernel's recently_deleted
+# check: 27 % of a rebuild's CPU samples were in mkdir), so whichever tool ran first after a clear was the only one
+# timed without that cost. BENCH_SETTLE_S overrides the 65 s.
+settle_outputs() {
+    clear_outputs
+    sleep "${BENCH_SETTLE_S:-65}"
+}
 
 # our_build PAGES OUT [THEME]: by default the corpus's own theme, which renders what the Hugo layout renders.
 our_build() {
@@ -319,9 +346,11 @@ scenarios() {
     if ((have_ours)); then
         ((native)) && tools+=(native-default native-lean)
         [[ -x $JIT_BIN ]] && tools+=(jit-default jit-lean)
+        [[ -x $R2R_BIN ]] && tools+=(r2r-default)
     fi
     generate_corpus "$n"
-    clear_outputs
+    echo "== letting the file system settle after removing the previous outputs (${BENCH_SETTLE_S:-65} s)"
+    settle_outputs
     local edited_page
     edited_page="$(cd "$corpus/backsitegen/content" && find . -name 'page-*.md' | sort | sed -n '2p')"
     declare -A wall mem
@@ -330,9 +359,10 @@ scenarios() {
         local tool=$1 out=$2
         case $tool in
             hugo) measure "$WORK/hugo-build.log" hugo --minify=false -s "$corpus/hugo" -d "$out" ;;
-            native-*|jit-*)
+            native-*|jit-*|r2r-*)
                 local bin=$OURS_BIN theme=$THEME
                 [[ $tool == jit-* ]] && bin=$JIT_BIN
+                [[ $tool == r2r-* ]] && bin=$R2R_BIN
                 [[ $tool == *-lean ]] && theme="$corpus/backsitegen/theme"
                 measure "$WORK/ours-build.log" "$bin" build --content "$corpus/backsitegen/content" --theme "$theme" --output "$out" ;;
         esac
@@ -371,9 +401,10 @@ scenarios() {
             done
             ((${#secs[@]})) && wall[$tool,$scenario]="$(median "${secs[@]}")" && mem[$tool,$scenario]="$(median "${mbs[@]}")"
         done
+        # Outputs stay until every tool has run: removing them here would put their inodes in the next tool's way.
         set_title Corpus
-        clear_outputs
     done
+    clear_outputs
     echo
     echo "== medians, and ratios to Hugo in the same run ($(uptime | sed 's/.*load/load/'))"
     printf '%-16s %-10s %8s %8s %10s %10s\n' tool scenario wall_s peak_MB wall_ratio mem_ratio

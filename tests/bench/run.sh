@@ -176,8 +176,10 @@ clear_outputs() { rm -rf "$RUN_OUTPUTS"; sync; }
 # check: 27 % of a rebuild's CPU samples were in mkdir), so whichever tool ran first after a clear was the only one
 # timed without that cost. BENCH_SETTLE_S overrides the 65 s.
 settle_outputs() {
+    local settle=${BENCH_SETTLE_S:-65}
+    echo "== letting the file system settle after removing the previous outputs ($settle s)"
     clear_outputs
-    sleep "${BENCH_SETTLE_S:-65}"
+    sleep "$settle"
 }
 
 # our_build PAGES OUT [THEME]: by default the corpus's own theme, which renders what the Hugo layout renders.
@@ -349,7 +351,6 @@ scenarios() {
         [[ -x $R2R_BIN ]] && tools+=(r2r-default)
     fi
     generate_corpus "$n"
-    echo "== letting the file system settle after removing the previous outputs (${BENCH_SETTLE_S:-65} s)"
     settle_outputs
     local edited_page
     edited_page="$(cd "$corpus/backsitegen/content" && find . -name 'page-*.md' | sort | sed -n '2p')"

@@ -55,7 +55,10 @@ public sealed class OutputManifest
     /// <remarks>Streamed, each part straight from its bytes: built as one string first, the 2.3 MB record of 2,000 pages
     /// was copied four times through the large-object heap, and each copy could start a full collection of a heap holding
     /// every page (a third of a one-page edit's "write the record" went to the collector).</remarks>
-    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, IReadOnlyList<ReadOnlyMemory<byte>> Parts)? pageCache = null)
+    /// <param name="inputStamps">The stamps of the inputs that had settled when the build read them, each with what their
+    /// bytes hashed to, under the name of the generator that hashed them (see <c>Site.InputFingerprint</c>): the next build
+    /// finding the same stamp takes the hash without reading the file. Written only with <paramref name="inputs"/>.</param>
+    public void WriteMarker(Stream stream, string? inputs, int pages, int files, IEnumerable<Diagnostic> findings, (string Version, IReadOnlyList<ReadOnlyMemory<byte>> Parts)? pageCache = null, InputStamps? inputStamps = null)
     {
         using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         text.Write(Header);
@@ -97,6 +100,15 @@ public sealed class OutputManifest
         {
             text.Write(string.Create(CultureInfo.InvariantCulture, $"stamp {s.Mode} {s.Inode} {s.Size} {s.ModifiedSeconds} {s.ModifiedNanoseconds} {s.ChangedSeconds} {s.ChangedNanoseconds} {path}\n"));
         }
+
+        if (inputs is not null && inputStamps is { } known)
+        {
+            text.Write(string.Create(CultureInfo.InvariantCulture, $"inputs-hashed-by {known.Generator}\n"));
+            foreach (var (path, (s, digest, body)) in known.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                text.Write(string.Create(CultureInfo.InvariantCulture, $"input {s.Mode} {s.Inode} {s.Size} {s.ModifiedSeconds} {s.ModifiedNanoseconds} {s.ChangedSeconds} {s.ChangedNanoseconds} {digest} {body ?? "-"} {Escape(path)}\n"));
+            }
+        }
     }
 
     /// <summary>What the marker of <paramref name="folder"/> says of the build that made it; null when it has no record
@@ -133,6 +145,8 @@ public sealed class OutputManifest
         var files = new Dictionary<string, (long Size, string Hash)>(StringComparer.Ordinal);
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var findings = new List<Diagnostic>();
+        string? hashedBy = null;
+        var inputStamps = new Dictionary<string, InputStamp>(StringComparer.Ordinal);
         (string Version, ReadOnlyMemory<byte> Record)? pageCache = null;
         if (!pagesLine.IsEmpty)
         {
@@ -168,6 +182,30 @@ public sealed class OutputManifest
                 continue;
             }
 
+            if (line.StartsWith("input ", StringComparison.Ordinal))
+            {
+                // After the line naming the generator that hashed them.
+                if (hashedBy is null || InputStampOf(line) is not var (inputPath, inputStamp) || !inputStamps.TryAdd(inputPath, inputStamp))
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith("inputs-hashed-by ", StringComparison.Ordinal))
+            {
+                if (hashedBy is not null || inputs is null)
+                {
+                    damaged = true;
+                    return null;
+                }
+
+                hashedBy = line["inputs-hashed-by ".Length..];
+                continue;
+            }
+
             if (line.StartsWith("stamp ", StringComparison.Ordinal))
             {
                 // After every file line: a stamp of a file the record does not list is damage.
@@ -195,23 +233,41 @@ public sealed class OutputManifest
             }
         }
 
-        return new Recorded(inputs, pages, count, files) { Findings = findings, PageCache = pageCache, Stamps = stamps };
+        return new Recorded(inputs, pages, count, files)
+        {
+            Findings = findings, PageCache = pageCache, Stamps = stamps, InputStamps = hashedBy is null ? null : new InputStamps(hashedBy, inputStamps),
+        };
     }
+
+    private static (string Path, InputStamp Stamp)? InputStampOf(string line)
+    {
+        var parts = line.Split(' ', 11);
+        return parts.Length == 11 && StampOf(parts.AsSpan(1, 7)) is { } stamp && IsHash(parts[8]) && (parts[9] == "-" || IsHash(parts[9]))
+            ? (Unescape(parts[10]), new InputStamp(stamp, parts[8], parts[9] == "-" ? null : parts[9]))
+            : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static bool IsHash(string text) => text.Length == 64 && text.AsSpan().IndexOfAnyExcept(LowerHex) < 0;
 
     private static (string Path, FileStamp Stamp)? Stamp(string line)
     {
         var parts = line.Split(' ', 9);
-        return parts.Length == 9
-            && ushort.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mode)
-            && ulong.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
-            && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
-            && long.TryParse(parts[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var modified)
-            && uint.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var modifiedNs)
-            && long.TryParse(parts[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var changed)
-            && uint.TryParse(parts[7], NumberStyles.None, CultureInfo.InvariantCulture, out var changedNs)
-                ? (parts[8], new FileStamp(mode, inode, size, modified, modifiedNs, changed, changedNs))
-                : null;
+        return parts.Length == 9 && StampOf(parts.AsSpan(1, 7)) is { } stamp ? (parts[8], stamp) : null;
     }
+
+    /// <summary>A stamp written as its seven numbers: mode, inode, size, modification and change times (seconds, nanoseconds).</summary>
+    private static FileStamp? StampOf(ReadOnlySpan<string> parts) =>
+        ushort.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var mode)
+        && ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)
+        && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+        && long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var modified)
+        && uint.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var modifiedNs)
+        && long.TryParse(parts[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var changed)
+        && uint.TryParse(parts[6], NumberStyles.None, CultureInfo.InvariantCulture, out var changedNs)
+            ? new FileStamp(mode, inode, size, modified, modifiedNs, changed, changedNs)
+            : null;
 
     /// <summary>The marker's lines (LF or CRLF), but for the first line of the pages' record, which is left as its bytes
     /// after <c>pages </c>: decoding it to text as the other lines are took longer than reading the whole record.</summary>
@@ -387,5 +443,17 @@ public sealed class OutputManifest
 
         /// <summary>The page cache's format and record (base64, as UTF-8 bytes), when that build left one.</summary>
         public (string Version, ReadOnlyMemory<byte> Record)? PageCache { get; init; }
+
+        /// <summary>The stamps of the inputs that build read, with their hashes (see <see cref="WriteMarker"/>), when it left them.</summary>
+        public InputStamps? InputStamps { get; init; }
     }
 }
+
+/// <summary>An input file's stamp when a build read it, and what its bytes hashed to then.</summary>
+/// <param name="Digest">The SHA-256 (hex) of its bytes, or of its front matter when it is a page cut after it.</param>
+/// <param name="Body">The SHA-256 (hex) of a page's body, after the cut; null for any other file.</param>
+public readonly record struct InputStamp(FileStamp Stamp, string Digest, string? Body);
+
+/// <summary>Input stamps by input name (<c>content/…</c> or <c>theme/…</c>), with the generator that hashed them: a hash
+/// means the same only to the same generator.</summary>
+public sealed record InputStamps(string Generator, IReadOnlyDictionary<string, InputStamp> Entries);

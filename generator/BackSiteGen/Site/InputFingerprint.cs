@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BackSiteGen.Content;
+using BackSiteGen.Output;
 
 namespace BackSiteGen.Site;
 
@@ -25,7 +26,12 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
 
     /// <summary>Null when anything is in doubt (a symbolic link, a special file or an unreadable entry anywhere in the
     /// inputs: what lies behind a link can change without the folder changing); without a fingerprint nothing is reused.</summary>
-    public static InputFingerprint? Of(BuildOptions options)
+    /// <param name="known">The stamps the last build into the same output recorded of these inputs, with their hashes: a
+    /// file whose stamp is still the recorded one (same inode, size, modification and change times, to the nanosecond)
+    /// is not read again, as git trusts its index. Only stamps that had settled a second before they were taken are ever
+    /// recorded (<see cref="FileStamp.SettledBefore"/>), and a hand edit that puts the old modification time back still
+    /// changes the change time, which no tool can set.</param>
+    public static InputFingerprint? Of(BuildOptions options, InputStamps? known = null)
     {
         var readAt = DateTime.UtcNow;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -45,7 +51,10 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
         Text(string.Create(CultureInfo.InvariantCulture, $"{options.Strict} {options.Drafts} {options.External} {options.Preview} {options.Force} {options.Today:yyyy-MM-dd}"));
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new List<Entry>();
-        if (!Folder(options.FullPath(options.ContentDir), hash, Text, bodies, entries) || !Folder(options.FullPath(options.ThemeDir), hash, Text, null, entries))
+        var hashes = known?.Generator == Generator ? known.Entries : null;
+        var read = 0;
+        if (!Folder(options.FullPath(options.ContentDir), ContentName, hash, Text, bodies, entries, hashes, ref read)
+            || !Folder(options.FullPath(options.ThemeDir), ThemeName, hash, Text, null, entries, hashes, ref read))
         {
             return null;
         }
@@ -57,7 +66,35 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             Text(path + "\0" + body);
         }
 
-        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), shared, bodies) { Entries = entries, ReadAt = readAt };
+        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), shared, bodies) { Entries = entries, ReadAt = readAt, FilesRead = read };
+    }
+
+    /// <summary>Who hashed the inputs: this generator's build, whose hashes are the only ones it takes on a record's word.</summary>
+    private static string Generator => typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    private const string ContentName = "content/";
+    private const string ThemeName = "theme/";
+
+    /// <summary>How many input files were read and hashed; the rest were known by their stamps.</summary>
+    public int FilesRead { get; private init; }
+
+    /// <summary>How many input files there are.</summary>
+    public int Files => Entries.Count(e => e.Digest is not null);
+
+    /// <summary>What the record of this build keeps for the next one to read fewer files (see <see cref="Of"/>): the stamp
+    /// and hashes of every input file that had settled a second before this build read it.</summary>
+    public InputStamps Stamps()
+    {
+        var settled = new Dictionary<string, InputStamp>(StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            if (entry.Stamp is { IsRegular: true } stamp && stamp.SettledBefore(ReadAt) && entry.Digest is { } digest)
+            {
+                settled[entry.Name] = new InputStamp(stamp, Convert.ToHexStringLower(digest), entry.Body);
+            }
+        }
+
+        return new InputStamps(Generator, settled);
     }
 
     /// <summary>True when the inputs are still what this fingerprint read: the same entries with the same file system
@@ -108,7 +145,9 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             .Order(StringComparer.Ordinal);
 
     /// <param name="bodies">Where page bodies are hashed apart (the content folder), or null (the theme: all shared).</param>
-    private static bool Folder(string root, IncrementalHash hash, Action<string> text, Dictionary<string, string>? bodies, List<Entry> read)
+    /// <param name="known">Hashes by stamp, by input name (see <see cref="Of"/>).</param>
+    /// <param name="filesRead">Counts the files read and hashed.</param>
+    private static bool Folder(string root, string prefix, IncrementalHash hash, Action<string> text, Dictionary<string, string>? bodies, List<Entry> read, IReadOnlyDictionary<string, InputStamp>? known, ref int filesRead)
     {
         if (FileKinds.Of(root, followLinks: true) != FileKind.Directory)
         {
@@ -123,6 +162,8 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             var stamps = new FileStamp?[entries.Count];
             var digests = new byte[entries.Count][];
             var split = new string?[entries.Count];
+            var names = new string[entries.Count];
+            var toRead = new List<int>();
             for (var i = 0; i < entries.Count; i++)
             {
                 stamps[i] = FileKinds.StampOf(entries[i]);
@@ -131,19 +172,35 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
                 {
                     return false;
                 }
+
+                names[i] = prefix + Path.GetRelativePath(root, entries[i]).Replace('\\', '/');
+                if (kinds[i] != FileKind.Regular)
+                {
+                    continue;
+                }
+
+                if (known is not null && stamps[i] is { } current && known.TryGetValue(names[i], out var recorded) && recorded.Stamp == current
+                    && (recorded.Body is null || bodies is not null))
+                {
+                    digests[i] = Convert.FromHexString(recorded.Digest);
+                    split[i] = recorded.Body;
+                }
+                else
+                {
+                    toRead.Add(i);
+                }
             }
 
             // Hashing is most of the cost: spread over the cores, then appended in name order.
-            Parallel.For(0, entries.Count, i =>
+            Parallel.For(0, toRead.Count, j =>
             {
-                if (kinds[i] == FileKind.Regular)
-                {
-                    (digests[i], split[i]) = Digest(entries[i], bodies is not null);
-                }
+                var i = toRead[j];
+                (digests[i], split[i]) = Digest(entries[i], bodies is not null);
             });
+            filesRead += toRead.Count;
             for (var i = 0; i < entries.Count; i++)
             {
-                var relative = Path.GetRelativePath(root, entries[i]);
+                var relative = names[i][prefix.Length..];
                 text(relative + "\0" + kinds[i] + (split[i] is null ? string.Empty : "\0page"));
                 if (kinds[i] == FileKind.Regular)
                 {
@@ -152,10 +209,10 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
 
                 if (split[i] is { } body)
                 {
-                    bodies![relative.Replace('\\', '/')] = body;
+                    bodies![relative] = body;
                 }
 
-                read.Add(new Entry(entries[i], stamps[i], digests[i], split[i], bodies is not null));
+                read.Add(new Entry(entries[i], names[i], stamps[i], digests[i], split[i], bodies is not null));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -167,10 +224,11 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
     }
 
     private static (byte[] Digest, string? Body) Digest(string path, bool inContent) =>
-        inContent && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(path) : (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
+        inContent && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? PageParts(path) : (Convert.FromHexString(OutputManifest.Hash(path)), null);
 
     /// <param name="Page">True for an entry of the content folder, whose .md files are cut into front matter and body.</param>
-    private sealed record Entry(string Path, FileStamp? Stamp, byte[]? Digest, string? Body, bool Page);
+    /// <param name="Name">The input's name in the record of stamps: <c>content/</c> or <c>theme/</c> and its path under that folder.</param>
+    private sealed record Entry(string Path, string Name, FileStamp? Stamp, byte[]? Digest, string? Body, bool Page);
 
     /// <summary>A page file cut after its front matter: the hash of everything up to and including the closing fence line,
     /// and the hash of the rest (the body); or the hash of its bytes alone (and no body) when it does not cut.</summary>
@@ -187,7 +245,7 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
         var length = RandomAccess.GetLength(handle);
         if (length > 64 * 1024 * 1024)
         {
-            return (Convert.FromHexString(Output.OutputManifest.Hash(path)), null);
+            return (Convert.FromHexString(OutputManifest.Hash(path)), null);
         }
 
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max((int)length, 1));

@@ -60,14 +60,22 @@ public static class SiteBuilder
     {
         // Before anything can fail: a swap a crash left half done is put back first, so the output is complete either way.
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
-        var inputs = (options.KeepUnchanged && !options.External) || options.ReusePages ? InputFingerprint.Of(options) : null;
-        if (inputs is not null)
+        // The last build's record is read first: its stamps of the inputs spare reading the files that did not change.
+        var fingerprinted = (options.KeepUnchanged && !options.External) || options.ReusePages;
+        var recordDamaged = false;
+        var last = fingerprinted ? LastRecord(options, diagnostics, out recordDamaged) : null;
+        if (last is not null)
         {
-            stages.Mark("fingerprint inputs");
+            stages.Mark("read the last build's record");
         }
 
-        OutputManifest.Recorded? last = null;
-        if (inputs is not null && options.KeepUnchanged && !options.External && KeptIfUnchanged(options, inputs.Whole, diagnostics, out last) is { } kept)
+        var inputs = fingerprinted ? InputFingerprint.Of(options, last?.InputStamps) : null;
+        if (inputs is not null)
+        {
+            stages.Mark($"fingerprint inputs ({inputs.FilesRead:N0} of {inputs.Files:N0} files read)");
+        }
+
+        if (inputs is not null && options.KeepUnchanged && !options.External && Unchanged(options, inputs.Whole, diagnostics, last) is { } kept)
         {
             stages.Mark("compare output");
             return kept;
@@ -75,14 +83,9 @@ public static class SiteBuilder
 
         // A build that will reuse pages (the last build recorded them for these same shared inputs) reads the site with the
         // collector held off; any other from when it reads the record (see BuildCollector).
-        if (last?.PageCache is { Version: PageCache.Version } lastPages && PageCache.IsFor(lastPages.Record, inputs!.Shared))
+        if (inputs is not null && last?.PageCache is { Version: PageCache.Version } lastPages && PageCache.IsFor(lastPages.Record, inputs.Shared))
         {
             BuildCollector.HoldOff();
-        }
-
-        if (last is not null)
-        {
-            stages.Mark("read the last build's record");
         }
 
         var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
@@ -105,7 +108,7 @@ public static class SiteBuilder
         try
         {
             reused = null;
-            if (inputs is not null && options.ReusePages && previous is not null)
+            if (inputs is not null && options.ReusePages && previous is not null && !recordDamaged)
             {
                 BuildCollector.HoldOff();
                 reused = ReusablePages(site, inputs, folder.Target, output, diagnostics, last);
@@ -152,7 +155,7 @@ public static class SiteBuilder
                 stages.Mark("record the pages");
             }
 
-            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache));
+            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache, keepable ? inputs!.Stamps() : null));
             stages.Mark("write the record");
             stages.Mark(folder.Commit(output));
         }
@@ -170,15 +173,27 @@ public static class SiteBuilder
     public static IReadOnlyList<TranslationStatus>? TranslationStatuses(BuildOptions options, DiagnosticBag diagnostics) =>
         Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
 
-    /// <summary>Any doubt reading the output or what is beside it means a full build, which says what is wrong.</summary>
-    /// <param name="recorded">The marker's record as it was read (null when it was not, or is damaged), for the build to
-    /// look at before it reads the site and to reuse pages from without reading it again.</param>
-    private static BuiltSite? KeptIfUnchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, out OutputManifest.Recorded? recorded)
+    /// <summary>The record in the marker of the output the last build left, read before anything else; null when there is
+    /// none or it cannot be read. Any doubt means a full build, which says what is wrong: a damaged record is said, once,
+    /// and <paramref name="damaged"/> keeps the build from reading it again for its pages.</summary>
+    private static OutputManifest.Recorded? LastRecord(BuildOptions options, DiagnosticBag diagnostics, out bool damaged)
     {
-        recorded = null;
+        damaged = false;
+        var target = options.FullPath(options.OutputDir);
         try
         {
-            return Unchanged(options, inputs, diagnostics, out recorded);
+            if (!Directory.Exists(target))
+            {
+                return null;
+            }
+
+            var recorded = OutputManifest.Read(target, out damaged);
+            if (damaged)
+            {
+                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+            }
+
+            return recorded;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -188,25 +203,21 @@ public static class SiteBuilder
 
     /// <summary>The output as the last build left it, with that build's findings, when it was built from exactly these
     /// inputs and every file it wrote is still there byte for byte with nothing added; null (build it) otherwise.</summary>
-    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, out OutputManifest.Recorded? recorded)
+    /// <param name="recorded">The record in its marker, as <see cref="LastRecord"/> read it.</param>
+    private static BuiltSite? Unchanged(BuildOptions options, string inputs, DiagnosticBag diagnostics, OutputManifest.Recorded? recorded)
     {
-        recorded = null;
         var target = options.FullPath(options.OutputDir);
-
-        // Leftovers of an interrupted build beside the output are cleared by a full build, under the output's lock.
-        if (Path.GetDirectoryName(target) is not { } parent || !Directory.Exists(target) || Directory.EnumerateFileSystemEntries(parent, $".backsitegen-{Path.GetFileName(target)}-staging*").Any())
+        try
         {
-            return null;
+            // Leftovers of an interrupted build beside the output are cleared by a full build, under the output's lock.
+            if (recorded?.Inputs != inputs || Path.GetDirectoryName(target) is not { } parent
+                || Directory.EnumerateFileSystemEntries(parent, $".backsitegen-{Path.GetFileName(target)}-staging*").Any()
+                || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles, recorded.Stamps))
+            {
+                return null;
+            }
         }
-
-        recorded = OutputManifest.Read(target, out var damaged);
-        if (damaged)
-        {
-            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
-            return null;
-        }
-
-        if (recorded?.Inputs != inputs || !OutputManifest.Matches(target, recorded.FileHashes, OutputFolder.RepositoryFiles, recorded.Stamps))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -184,13 +184,14 @@ public sealed class IncrementalBuildProperties
 
     /// <summary>The same files with the same bytes, but for the marker's stamp lines: an incremental build records the
     /// file system stamps of the files it found unchanged (a full build has none to record), and those say only when this
-    /// folder's files were written, not what they hold.</summary>
+    /// folder's files were written, not what they hold; and every build records the stamps of the inputs that had settled
+    /// when it read them, which say when they were written.</summary>
     private static bool SameFiles(SortedDictionary<string, byte[]> a, SortedDictionary<string, byte[]> b) =>
         a.Keys.SequenceEqual(b.Keys) && a.All(f => WithoutStamps(f.Key, f.Value).AsSpan().SequenceEqual(WithoutStamps(f.Key, b[f.Key])));
 
     private static byte[] WithoutStamps(string path, byte[] bytes) =>
         path != OutputFolder.MarkerFile ? bytes
-            : System.Text.Encoding.UTF8.GetBytes(string.Join('\n', System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !l.StartsWith("stamp ", StringComparison.Ordinal))));
+            : System.Text.Encoding.UTF8.GetBytes(string.Join('\n', System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !l.StartsWith("stamp ", StringComparison.Ordinal) && !l.StartsWith("input ", StringComparison.Ordinal) && !l.StartsWith("inputs-hashed-by ", StringComparison.Ordinal))));
 
     private const string CitingSite = """
         -- content/site.yml --

@@ -78,7 +78,7 @@ public sealed class SiteLinkChecker
                 continue;
             }
 
-            var resolved = UrlResolver.Resolve(link.Url, file.OutputPath, _basePath, _origin, file.BaseHref, _settings.SameOriginOutsideBaseIsExternal);
+            var resolved = Resolve(link.Url, file);
             switch (resolved.Kind)
             {
                 case UrlKind.Ignored:
@@ -128,6 +128,33 @@ public sealed class SiteLinkChecker
             }
         }
     }
+
+    /// <summary>A URL of <paramref name="file"/> resolved; one that means the same on every page is resolved once per check.</summary>
+    /// <remarks>Every page of the default theme carries the same menu and footer (about 40 root-relative links) and the same
+    /// kinds of absolute links (its canonical address, the sources' DOIs): resolving them again on each page, an absolute
+    /// one through <see cref="Uri"/> against the page's own address, was half of checking a site.</remarks>
+    private ResolvedUrl Resolve(string url, HtmlFacts file) =>
+        file.BaseHref is null && IsPageIndependent(url)
+            ? _resolvedAnywhere.GetOrAdd(url, static (written, self) => UrlResolver.Resolve(written, "index.html", self._basePath, self._origin, null, self._settings.SameOriginOutsideBaseIsExternal), this)
+            : UrlResolver.Resolve(url, file.OutputPath, _basePath, _origin, file.BaseHref, _settings.SameOriginOutsideBaseIsExternal);
+
+    /// <summary>Whether a URL resolves the same from any page without a base element: a root-relative path (<c>/a/</c>, not
+    /// the host-relative <c>//host/</c>) or a URL written in full with its host (<c>https://…</c>), both as written, with
+    /// no backslash (which a browser may read as a slash) and nothing to trim.</summary>
+    internal static bool IsPageIndependent(string url)
+    {
+        if (url.Length < 1 || url.Contains('\\', StringComparison.Ordinal) || url[^1] <= ' ')
+        {
+            return false;
+        }
+
+        return url[0] == '/'
+            ? url.Length == 1 || url[1] != '/'
+            : url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>What <see cref="Resolve"/> found of URLs that mean the same on every page, by URL as written.</summary>
+    private readonly ConcurrentDictionary<string, ResolvedUrl> _resolvedAnywhere = new(StringComparer.Ordinal);
 
     private void CheckInternal(HtmlFacts file, int index, HtmlLink link, ResolvedUrl resolved, DiagnosticBag diagnostics)
     {

@@ -106,6 +106,42 @@ public sealed class LinkCheckTests
             errors);
     }
 
+    /// <summary>A URL that means the same on every page (root-relative, or written in full) is resolved once per check;
+    /// each page that writes it broken is still told, at its own line, and one that works on one page works on all.</summary>
+    [Fact]
+    public void The_same_broken_root_relative_link_on_two_pages_is_reported_on_each()
+    {
+        using var site = SiteFixture.Create(Pages + """
+
+            -- content/index.md --
+            ---
+            title: Home
+            description: Start here.
+            ---
+            A [root-relative link](/treatments/cold/) to nowhere, and [one that works](/treatments/heat/#how-to-use-heat).
+            -- content/treatments/cold.md --
+            ---
+            title: Cold
+            description: Ice.
+            ---
+            Intro.
+
+            Also [root-relative](/treatments/cold/) and [absolute](https://example.org/treatments/colder/), and [heat](/treatments/heat/#how-to-use-heat).
+            -- content/treatments/cool.md --
+            ---
+            title: Cool
+            description: Ice.
+            ---
+            Also [absolute](https://example.org/treatments/colder/) and [a misspelt anchor](/treatments/heat/#how-to-use-heet).
+            """.Replace("/treatments/cold/) to nowhere", "/treatments/colder/) to nowhere", StringComparison.Ordinal));
+
+        var (code, output) = RunCli(site, "build");
+
+        Assert.Equal(1, code);
+        var errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()[..l.Trim().IndexOf(": error ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["content/index.md(5,3)", "content/treatments/cold.md(7,45)", "content/treatments/cool.md(5,6)", "content/treatments/cool.md(5,61)"], errors);
+    }
+
     [Fact]
     public void All_valid_forms_pass()
     {

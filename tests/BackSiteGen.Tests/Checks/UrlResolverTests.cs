@@ -41,4 +41,32 @@ public sealed class UrlResolverTests
 
         Assert.Equal((UrlKind.Internal, "a.html", "p\\q"), (resolved.Kind, resolved.Path, resolved.Fragment));
     }
+
+    /// <summary>The URLs the link check resolves once for every page are exactly those whose resolution the page cannot
+    /// change: what each resolves to from two pages at different depths is the same.</summary>
+    [Theory]
+    [InlineData("/treatments/heat/", true)]
+    [InlineData("/", true)]
+    [InlineData("/a/#b", true)]
+    [InlineData("https://example.org/a/", true)]
+    [InlineData("HTTP://example.org/a/", true)]
+    [InlineData("https://doi.org/10.1000/x", true)]
+    [InlineData("//example.org/a/", false)]
+    [InlineData("https:a/", false)]
+    [InlineData("a/", false)]
+    [InlineData("../a/", false)]
+    [InlineData("#top", false)]
+    [InlineData("", false)]
+    [InlineData("/a\\b/", false)]
+    [InlineData(" /a/", false)]
+    [InlineData("/a/ ", false)]
+    public void Urls_resolved_once_for_every_page_resolve_the_same_from_any_page(string url, bool independent)
+    {
+        Assert.Equal(independent, SiteLinkChecker.IsPageIndependent(url));
+        if (independent)
+        {
+            Assert.Equal(UrlResolver.Resolve(url, "index.html", "/", Site), UrlResolver.Resolve(url, "a/b/c/index.html", "/", Site));
+            Assert.Equal(UrlResolver.Resolve(url, "index.html", "/repo/", Site), UrlResolver.Resolve(url, "x/index.html", "/repo/", Site));
+        }
+    }
 }

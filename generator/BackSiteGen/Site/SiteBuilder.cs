@@ -155,7 +155,9 @@ public static class SiteBuilder
                 stages.Mark("record the pages");
             }
 
-            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache, keepable ? inputs!.Stamps() : null));
+            // The inputs' stamps are kept only by a build into an existing output, as the stamps of kept files are: a build
+            // into a new folder (CI's) writes a marker with no time in it.
+            folder.Describe(marker => output.Manifest.WriteMarker(marker, keepable ? inputs!.Whole : null, pages, finished.Files, findings, cache, keepable && previous is not null ? inputs!.Stamps() : null));
             stages.Mark("write the record");
             stages.Mark(folder.Commit(output));
         }

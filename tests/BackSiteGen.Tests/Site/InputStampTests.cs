@@ -33,11 +33,11 @@ public sealed class InputStampTests
         Page b, [to a](a.md).
         """;
 
-    private static (int Code, string Out) Build(SiteFixture site)
+    private static (int Code, string Out) Build(SiteFixture site, string output = "output")
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = CliApp.Run(["build", "--content", Path.Combine(site.Root, "content"), "--theme", Path.Combine(site.Root, site.ThemeDir), "--output", Path.Combine(site.Root, "output"), "--timings"], stdout, stderr);
+        var code = CliApp.Run(["build", "--content", Path.Combine(site.Root, "content"), "--theme", Path.Combine(site.Root, site.ThemeDir), "--output", Path.Combine(site.Root, output), "--timings"], stdout, stderr);
         return (code, stdout.ToString() + stderr);
     }
 
@@ -55,7 +55,7 @@ public sealed class InputStampTests
     }
 
     /// <summary>Files just written are racy (their stamp may not change on the next write in the same tick): none is
-    /// recorded. A second later they are, but for the one edited just before the build that records them. (A build that
+    /// recorded. A second later they are, by a build into an existing output, but for the one edited just before the build that records them. (A build that
     /// keeps the output as it is records nothing: the record of the build that wrote it stays.)</summary>
     [Fact]
     public void Only_settled_inputs_are_recorded_and_the_next_build_reads_only_what_changed()
@@ -71,9 +71,13 @@ public sealed class InputStampTests
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
         var second = Build(site);
         Assert.Equal(0, second.Code);
+
+        // A build into a new folder records no stamps (its marker has no time in it), settled or not.
+        Assert.Equal(0, Build(site, "new").Code);
         Assert.Equal((of, of), FilesRead(second.Out));
         var recorded = InputNames(site);
         Assert.Contains("content/b.md", recorded);
+        Assert.DoesNotContain(File.ReadLines(Path.Combine(site.Root, "new", ".backsitegen-output")), l => l.StartsWith("input", StringComparison.Ordinal) && !l.StartsWith("inputs ", StringComparison.Ordinal));
         Assert.Contains("theme/layouts/page.html", recorded);
         Assert.DoesNotContain("content/a.md", recorded);
 

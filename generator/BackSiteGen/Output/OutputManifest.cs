@@ -12,7 +12,9 @@ namespace BackSiteGen.Output;
 /// from, with what that build reported. The next build keeps the folder as it is when the fingerprint is the same and
 /// every file still matches, and prints the same findings.</summary>
 /// <remarks>Inside the folder, not beside it: the record is swapped in with the tree it describes, so it can never speak
-/// of another tree. It holds no time and no machine-specific value, so a build stays byte for byte reproducible.</remarks>
+/// of another tree. A build into a new folder writes no time and no machine-specific value in it, so that build stays byte
+/// for byte reproducible; a build into an existing output adds the file system stamps of the files it kept and of the
+/// inputs it read, which say only when files were written.</remarks>
 public sealed class OutputManifest
 {
     private const string Header = "This folder was built by BackSiteGen; every build replaces all of it.";

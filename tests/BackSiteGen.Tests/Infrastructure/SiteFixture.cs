@@ -89,7 +89,9 @@ internal sealed class SiteFixture : IDisposable
 
     public string ReadOutput(string relativePath) => File.ReadAllText(Path.Combine(Root, "output", relativePath));
 
-    /// <summary>Every file of the output as path → bytes, for byte-for-byte comparisons.</summary>
+    /// <summary>Every file of the output as path → bytes, for byte-for-byte comparisons; but for the marker's stamps of the
+    /// inputs (<c>input</c> lines), which a build into an existing output records and one into a new folder does not, and
+    /// which say only when the inputs were written (a test of them reads the marker itself).</summary>
     public SortedDictionary<string, byte[]> Snapshot(string folder = "output")
     {
         var root = Path.Combine(Root, folder);
@@ -101,10 +103,19 @@ internal sealed class SiteFixture : IDisposable
 
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
-            files[Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            files[relative] = relative == Output.OutputFolder.MarkerFile ? WithoutInputStamps(File.ReadAllBytes(file)) : File.ReadAllBytes(file);
         }
 
         return files;
+    }
+
+    private static byte[] WithoutInputStamps(byte[] marker)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(marker);
+        return text.Contains("\ninputs-hashed-by ", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetBytes(string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("input ", StringComparison.Ordinal) && !l.StartsWith("inputs-hashed-by ", StringComparison.Ordinal))))
+            : marker;
     }
 
     public void Dispose()

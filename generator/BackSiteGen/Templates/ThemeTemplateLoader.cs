@@ -9,16 +9,14 @@ namespace BackSiteGen.Templates;
 /// so this loader only reads a file when an include names something the theme did not compile.</remarks>
 public sealed class ThemeTemplateLoader(Theme theme) : ITemplateLoader
 {
-    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
-    {
-        var normalized = Markdown.Links.LinkRewriter.Normalize(templateName.Replace('\\', '/'));
-        if (normalized is null || normalized.Length == 0 || Path.IsPathRooted(templateName))
-        {
-            throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"The include '{templateName}' is outside the theme folder.");
-        }
+    /// <remarks>Each name is normalized once: every include of every page asks again (the menu includes a partial per
+    /// section), and normalizing made new strings each time.</remarks>
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _paths.GetOrAdd(templateName, static name => Markdown.Links.LinkRewriter.Normalize(name.Replace('\\', '/')) is { Length: > 0 } normalized && !Path.IsPathRooted(name) ? normalized : null)
+        ?? throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"The include '{templateName}' is outside the theme folder.");
 
-        return normalized;
-    }
+    /// <summary>What <see cref="GetPath"/> made of each name, null for one outside the theme.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _paths = new(StringComparer.Ordinal);
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
     {

@@ -6,6 +6,8 @@ namespace BackSiteGen.Markdown;
 /// <summary>The text a reader sees in an inline container (a heading, a link), without markup.</summary>
 public static class PlainText
 {
+    /// <remarks>Asked of every link, image and heading of every page: the text is gathered in a builder kept on each
+    /// thread, and one string is made of it, trimmed (a new builder per call grew from 16 characters each time).</remarks>
     public static string Of(ContainerInline? container)
     {
         if (container is null)
@@ -13,10 +15,32 @@ public static class PlainText
             return string.Empty;
         }
 
-        var sb = new StringBuilder();
+        var sb = t_text ??= new StringBuilder(256);
+        sb.Clear();
         Append(container, sb);
-        return sb.ToString().Trim();
+        var start = 0;
+        while (start < sb.Length && char.IsWhiteSpace(sb[start]))
+        {
+            start++;
+        }
+
+        var end = sb.Length;
+        while (end > start && char.IsWhiteSpace(sb[end - 1]))
+        {
+            end--;
+        }
+
+        var text = start == end ? string.Empty : sb.ToString(start, end - start);
+        if (sb.Capacity > 1 << 16)
+        {
+            t_text = null;
+        }
+
+        return text;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     private static void Append(ContainerInline container, StringBuilder sb)
     {

@@ -143,24 +143,42 @@ internal static partial class StatisticPatterns
     /// word characters to all three. So a cue inside a word ("one" in "someone", "ten" in "often", "out" in "about", which
     /// sent most sentences to the regex) cannot be where a match reads it, and is passed over. Anything else before it
     /// (a mark, an underscore, a joiner) counts as a word's start: the regex decides. Letters are compared as ASCII
-    /// ignoring case; the characters outside ASCII that the regex reads as a cue's letter are <see cref="HasLookAlike"/>'s.</remarks>
+    /// ignoring case; the characters outside ASCII that the regex reads as a cue's letter are <see cref="HasLookAlike"/>'s.
+    /// <para>The rest of a word's ASCII letters and digits is passed over in one vectorized search: no cue can start
+    /// after a letter or a digit, so only each word's first character is looked at.</para></remarks>
     private static bool HasCueStartingAWord(ReadOnlySpan<char> text, CueWords cues)
     {
         var afterWordCharacter = false;
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
             var c = text[i];
-            var isWordCharacter = char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
-            if (!afterWordCharacter && char.IsAsciiLetter(c) && cues.StartsAt(text[i..]))
+            if (char.IsAsciiLetterOrDigit(c))
             {
-                return true;
+                if (!afterWordCharacter && char.IsAsciiLetter(c) && cues.StartsAt(text[i..]))
+                {
+                    return true;
+                }
+
+                var next = text[(i + 1)..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                if (next < 0)
+                {
+                    return false;
+                }
+
+                i += 1 + next;
+                afterWordCharacter = true;
+                continue;
             }
 
-            afterWordCharacter = isWordCharacter;
+            afterWordCharacter = !char.IsAscii(c) && char.IsLetterOrDigit(c);
+            i++;
         }
 
         return false;
     }
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Cue words by their first letter, matched at one place as ASCII ignoring case.</summary>
     /// <remarks>A scan from word start to word start: SearchValues' search for the cues stopped at nearly every word ("one",

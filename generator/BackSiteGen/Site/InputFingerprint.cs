@@ -70,7 +70,7 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
     }
 
     /// <summary>Who hashed the inputs: this generator's build, whose hashes are the only ones it takes on a record's word.</summary>
-    private static string Generator => typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private static readonly string Generator = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private const string ContentName = "content/";
     private const string ThemeName = "theme/";

@@ -62,8 +62,7 @@ public static class SiteBuilder
         OutputFolder.RecoverInterrupted(options.FullPath(options.OutputDir), options.OutputDir, diagnostics);
         // The last build's record is read first: its stamps of the inputs spare reading the files that did not change.
         var fingerprinted = (options.KeepUnchanged && !options.External) || options.ReusePages;
-        var recordDamaged = false;
-        var last = fingerprinted ? LastRecord(options, diagnostics, out recordDamaged) : null;
+        var last = fingerprinted ? LastRecord(options, diagnostics) : null;
         if (last is not null)
         {
             stages.Mark("read the last build's record");
@@ -108,10 +107,10 @@ public static class SiteBuilder
         try
         {
             reused = null;
-            if (inputs is not null && options.ReusePages && previous is not null && !recordDamaged)
+            if (inputs is not null && options.ReusePages && previous is not null)
             {
                 BuildCollector.HoldOff();
-                reused = ReusablePages(site, inputs, folder.Target, output, diagnostics, last);
+                reused = ReusablePages(site, inputs, output, diagnostics, last);
             }
 
             if (reused is not null)
@@ -175,12 +174,10 @@ public static class SiteBuilder
     public static IReadOnlyList<TranslationStatus>? TranslationStatuses(BuildOptions options, DiagnosticBag diagnostics) =>
         Load(options, diagnostics, PageBodies.OnDisk()) is { } site ? TranslationFreshness.Statuses(site) : null;
 
-    /// <summary>The record in the marker of the output the last build left, read before anything else; null when there is
-    /// none or it cannot be read. Any doubt means a full build, which says what is wrong: a damaged record is said, once,
-    /// and <paramref name="damaged"/> keeps the build from reading it again for its pages.</summary>
-    private static OutputManifest.Recorded? LastRecord(BuildOptions options, DiagnosticBag diagnostics, out bool damaged)
+    /// <summary>The record in the marker of the output the last build left, read once, before anything else; null when
+    /// there is none, it cannot be read or it is damaged. Any doubt means a full build, which says what is wrong.</summary>
+    private static OutputManifest.Recorded? LastRecord(BuildOptions options, DiagnosticBag diagnostics)
     {
-        damaged = false;
         var target = options.FullPath(options.OutputDir);
         try
         {
@@ -189,13 +186,14 @@ public static class SiteBuilder
                 return null;
             }
 
-            var recorded = OutputManifest.Read(target, out damaged);
-            if (damaged)
+            var recorded = OutputManifest.Read(target, out var damaged);
+            if (!damaged)
             {
-                diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+                return recorded;
             }
 
-            return recorded;
+            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -255,30 +253,12 @@ public static class SiteBuilder
     /// page and are not a references page (which lists what every page cites), and whose file in the previous site is
     /// still byte for byte what that build recorded: each such file is taken into staging, and its outcome is reused.
     /// Null when nothing can be reused (another configuration, no record, a damaged one).</summary>
-    /// <param name="read">The marker's record as the build read it before it took the output's lock, if it did; then it is
-    /// not read again. Another build may have committed since, but nothing is taken on the record's word: a page is kept
-    /// only when its file is still what the record says, by its bytes or its unchanged stamp, and its outcome is the one
-    /// the record holds for exactly those bytes.</param>
-    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, string target, StagingFolderOutput output, DiagnosticBag diagnostics, OutputManifest.Recorded? read)
+    /// <param name="recorded">The marker's record as <see cref="LastRecord"/> read it before the build took the output's
+    /// lock; null (nothing reused) when there was none or it was damaged. Another build may have committed since, but
+    /// nothing is taken on the record's word: a page is kept only when its file is still what the record says, by its bytes
+    /// or its unchanged stamp, and its outcome is the one the record holds for exactly those bytes.</param>
+    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, StagingFolderOutput output, DiagnosticBag diagnostics, OutputManifest.Recorded? recorded)
     {
-        var recorded = read;
-        try
-        {
-            if (recorded is null)
-            {
-                recorded = OutputManifest.Read(target, out var damagedMarker);
-                if (damagedMarker)
-                {
-                    diagnostics.Add(Diagnostic.Note(DiagnosticCodes.BuildStateIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build in this file is damaged or not BackSiteGen's; it was ignored, and the site is built in full."));
-                    return null;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
         if (recorded?.PageCache is not { Version: PageCache.Version } record)
         {
             return null;

@@ -27,7 +27,13 @@ public sealed class OutputManifest
     public IReadOnlyDictionary<string, (long Size, string Hash)> Files => _files;
 
     /// <summary>Records a file written into the output.</summary>
-    public void Add(string outputPath, ReadOnlySpan<byte> bytes) => _files[Normalize(outputPath)] = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    /// <summary>Records a file by its bytes; returns their SHA-256 (hex), as the marker keeps it.</summary>
+    public string Add(string outputPath, ReadOnlySpan<byte> bytes)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        _files[Normalize(outputPath)] = (bytes.Length, hash);
+        return hash;
+    }
 
     /// <summary>Records a file whose size and hash are known: one taken from the previous site after checking them.</summary>
     /// <param name="stamp">The file system's stamp of the file, taken before its bytes were checked, when the file stays

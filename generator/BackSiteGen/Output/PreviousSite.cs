@@ -29,7 +29,16 @@ public sealed partial class PreviousSite
     private int _linked;
     private int _written;
 
-    private PreviousSite(string root) => Root = root;
+    /// <summary>What the last build recorded of its files (size and SHA-256 by output path), or null. Used only to pass
+    /// over a file that cannot hold the new bytes without opening it, never to trust one: a file the record says is the
+    /// same is still compared byte for byte.</summary>
+    private readonly IReadOnlyDictionary<string, (long Size, string Hash)>? _recorded;
+
+    private PreviousSite(string root, IReadOnlyDictionary<string, (long Size, string Hash)>? recorded)
+    {
+        Root = root;
+        _recorded = recorded;
+    }
 
     /// <summary>The previous output folder.</summary>
     public string Root { get; }
@@ -41,12 +50,17 @@ public sealed partial class PreviousSite
     public int Written => _written;
 
     /// <summary>The previous site in <paramref name="outputFolder"/>, or null when there is none to reuse.</summary>
-    public static PreviousSite? At(string outputFolder) =>
-        !_unavailable && Content.FileKinds.Of(Path.Combine(outputFolder, OutputFolder.MarkerFile)) == Content.FileKind.Regular ? new PreviousSite(outputFolder) : null;
+    /// <param name="recorded">The files its marker records (<see cref="OutputManifest.Recorded.FileHashes"/>), when it
+    /// was read: a page whose new bytes hash otherwise than the record says is written without opening the old file.
+    /// On a rebuild where every page changed, that open and read of each old page was a twentieth of the build.</param>
+    public static PreviousSite? At(string outputFolder, IReadOnlyDictionary<string, (long Size, string Hash)>? recorded = null) =>
+        !_unavailable && Content.FileKinds.Of(Path.Combine(outputFolder, OutputFolder.MarkerFile)) == Content.FileKind.Regular ? new PreviousSite(outputFolder, recorded) : null;
 
     /// <summary>True when the previous site's file at <paramref name="outputPath"/> holds exactly <paramref name="bytes"/>
     /// and is now linked at <paramref name="target"/>; false (nothing done) when the caller must write it.</summary>
-    public bool TryLink(string outputPath, ReadOnlySpan<byte> bytes, string target) => Count(LinkIfSame(outputPath, bytes, target));
+    /// <param name="hash">The SHA-256 (hex) of <paramref name="bytes"/>, for the record's quick answer.</param>
+    public bool TryLink(string outputPath, ReadOnlySpan<byte> bytes, string hash, string target) =>
+        Count(!RecordedOtherwise(outputPath, bytes.Length, hash) && LinkIfSame(outputPath, bytes, target));
 
     /// <summary>The same for a copied file: true when the previous site's copy has the same bytes as
     /// <paramref name="source"/> (opened and checked as a regular file) and is now linked at <paramref name="target"/>.</summary>
@@ -78,7 +92,15 @@ public sealed partial class PreviousSite
 
     /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
     /// with no other name that holds exactly <paramref name="bytes"/>, so it can stay where it is; nothing is linked.</summary>
-    public bool IsSame(string outputPath, ReadOnlySpan<byte> bytes) => IfOld(outputPath, bytes, static (_, _) => true);
+    /// <param name="hash">The SHA-256 (hex) of <paramref name="bytes"/>, for the record's quick answer.</param>
+    public bool IsSame(string outputPath, ReadOnlySpan<byte> bytes, string hash) =>
+        !RecordedOtherwise(outputPath, bytes.Length, hash) && IfOld(outputPath, bytes, static (_, _) => true);
+
+    /// <summary>True when the last build's record says the file at <paramref name="outputPath"/> is not these bytes (it
+    /// records another size or hash, or no such file): then it is not opened. False without a record.</summary>
+    private bool RecordedOtherwise(string outputPath, long size, string hash) =>
+        _recorded is not null
+        && !(_recorded.TryGetValue(OutputManifest.Normalize(outputPath), out var file) && file.Size == size && file.Hash.Equals(hash, StringComparison.Ordinal));
 
     /// <summary>For a commit in place: true when the previous site's file at <paramref name="outputPath"/> is a regular file
     /// with no other name that is still exactly what the last build recorded (<paramref name="size"/> bytes with SHA-256

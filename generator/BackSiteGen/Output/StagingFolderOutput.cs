@@ -43,10 +43,10 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
         try
         {
             var length = Utf8NoBom.GetBytes(text, buffer);
-            Manifest.Add(outputPath, buffer.AsSpan(0, length));
+            var hash = Manifest.Add(outputPath, buffer.AsSpan(0, length));
             if (_inPlace)
             {
-                if (!previous!.IsSame(outputPath, buffer.AsSpan(0, length)))
+                if (!previous!.IsSame(outputPath, buffer.AsSpan(0, length), hash))
                 {
                     Write(outputPath, buffer.AsSpan(0, length));
                 }
@@ -55,7 +55,7 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
             }
 
             var target = Target(outputPath);
-            if (previous is not null && previous.TryLink(outputPath, buffer.AsSpan(0, length), target))
+            if (previous is not null && previous.TryLink(outputPath, buffer.AsSpan(0, length), hash, target))
             {
                 return;
             }
@@ -129,8 +129,8 @@ public sealed class StagingFolderOutput(string staging, PreviousSite? previous =
             }
 
             var bytes = buffer.AsSpan(0, read);
-            Manifest.Add(outputPath, bytes);
-            if (!previous!.IsSame(outputPath, bytes))
+            var hash = Manifest.Add(outputPath, bytes);
+            if (!previous!.IsSame(outputPath, bytes, hash))
             {
                 Write(outputPath, bytes);
             }

@@ -102,7 +102,7 @@ public static class SiteBuilder
         RenderedSite rendered;
         FinishedSite finished;
         ReusedPages? reused;
-        var previous = PreviousSite.At(folder.Target);
+        var previous = PreviousSite.At(folder.Target, last?.FileHashes);
         var output = new StagingFolderOutput(folder.Staging, previous, inPlace: folder.CanCommitInPlace);
         try
         {

@@ -1,3 +1,4 @@
+using BackSiteGen.Output;
 using BackSiteGen.Tests.Infrastructure;
 
 namespace BackSiteGen.Tests.Site;
@@ -84,6 +85,38 @@ public sealed class RebuildTests
         Assert.Null(new FileInfo(page).LinkTarget);
         Assert.Equal(File.ReadAllText(elsewhere), site.ReadOutput("a/index.html"));
         AssertSameAsFreshBuild(site);
+    }
+
+    [Fact]
+    public void The_last_record_only_spares_opening_a_file_it_says_changed_and_never_vouches_for_one()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, CliRun.Build(site).Code);
+        var output = Path.Combine(site.Root, "output");
+        var bytes = File.ReadAllBytes(Path.Combine(output, "a/index.html"));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var staging = Path.Combine(site.Root, "staging");
+        Directory.CreateDirectory(staging);
+
+        // The record says it was other bytes: it is not opened, and the page is written (writing is always right).
+        var differs = PreviousSite.At(output, new Dictionary<string, (long, string)> { ["a/index.html"] = (bytes.Length, new string('0', 64)) })!;
+        Assert.False(differs.TryLink("a/index.html", bytes, hash, Path.Combine(staging, "differs.html")));
+        Assert.False(File.Exists(Path.Combine(staging, "differs.html")));
+        Assert.False(differs.IsSame("a/index.html", bytes, hash));
+
+        // The record vouches for bytes the file no longer holds: the comparison, not the record, decides.
+        var edited = bytes.ToArray();
+        edited[^2] ^= 1;
+        var editedHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(edited));
+        var vouches = PreviousSite.At(output, new Dictionary<string, (long, string)> { ["a/index.html"] = (edited.Length, editedHash) })!;
+        Assert.False(vouches.TryLink("a/index.html", edited, editedHash, Path.Combine(staging, "vouches.html")));
+        Assert.False(vouches.IsSame("a/index.html", edited, editedHash));
+
+        // The record says the old file is these bytes: it is compared, found equal and linked (last: a linked file has a
+        // second name, and is never taken again).
+        var agrees = PreviousSite.At(output, new Dictionary<string, (long, string)> { ["a/index.html"] = (bytes.Length, hash) })!;
+        Assert.True(agrees.TryLink("a/index.html", bytes, hash, Path.Combine(staging, "agrees.html")));
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(staging, "agrees.html")));
     }
 
     private static void AssertSameAsFreshBuild(SiteFixture site)

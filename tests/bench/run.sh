@@ -131,7 +131,8 @@ generate_corpus() {
     "$CORPUS_BIN" --pages "$n" --out "$WORK/corpus-$n" > /dev/null
 }
 
-# measure LOG COMMAND...: runs COMMAND once under GNU time and sets MEASURED="wall_s peak_MB cpu_s".
+# measure LOG COMMAND...: runs COMMAND once under GNU time and sets MEASURED="wall_s peak_MB cpu_s sys_s" (cpu_s is
+# user + system time; sys_s, the system part, shows the file system's share: see settle_outputs).
 # CPU seconds (user + system) are printed too: on a shared, busy machine they move far less than
 # wall time, so they show whether a slow run was the tool or its neighbours.
 # Returns non-zero (and shows the tail of the output) when the command fails.
@@ -144,14 +145,14 @@ measure() {
         return 1
     fi
     # %M is the peak resident set size in KiB.
-    MEASURED="$(awk 'END { printf "%s %.0f %.2f", $1, $2 / 1024, $3 + $4 }' "$stats")"
+    MEASURED="$(awk 'END { printf "%s %.0f %.2f %.2f", $1, $2 / 1024, $3 + $4, $4 }' "$stats")"
 }
 
 # record PREFIX TOOL RUN: appends $MEASURED to the arrays PREFIX_s, PREFIX_mb, PREFIX_cpu and prints it.
 record() {
     local -n wall=${1}_s mem=${1}_mb cpus=${1}_cpu
     local s mb cpu
-    read -r s mb cpu <<< "$MEASURED"
+    read -r s mb cpu _ <<< "$MEASURED"
     wall+=("$s"); mem+=("$mb"); cpus+=("$cpu")
     row "$3" "$2" "$s" "$mb" "$cpu"
 }
@@ -163,6 +164,7 @@ median() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 row() { printf '%-8s %-26s %10s %10s %10s\n' "$@"; }
+row6() { printf '%-8s %-26s %10s %10s %10s %10s\n' "$@"; }
 
 # Every timed build writes into a folder that has never existed, and old outputs are deleted only between
 # sequences (clear_outputs). On this machine, deleting a 10,000-page output right before a timed run put up to
@@ -174,7 +176,11 @@ clear_outputs() { rm -rf "$RUN_OUTPUTS"; sync; }
 # settle_outputs: clear_outputs, then wait out the file system's memory of what it removed. On this machine's ext4,
 # perf showed a build's mkdir calls scanning past every inode freed in the last minute (the kernel's recently_deleted
 # check: 27 % of a rebuild's CPU samples were in mkdir), so whichever tool ran first after a clear was the only one
-# timed without that cost. BENCH_SETTLE_S overrides the 65 s.
+# timed without that cost. The kernel makes that check only on ext4 without a journal (fs/ext4/ialloc.c,
+# find_inode_bit: check_recently_deleted = s_journal == NULL), as this machine's root file system is mounted
+# (dmesg: "mounted filesystem ... without journal"); for 60 s after a removal, 300 s while the inode table's block is
+# unwritten. Within a scenario nothing settles: a rebuild that swaps removes the previous tree, so the next rebuild
+# pays for it in mkdir and create (sys_s). BENCH_SETTLE_S overrides the 65 s.
 settle_outputs() {
     local settle=${BENCH_SETTLE_S:-65}
     echo "== letting the file system settle after removing the previous outputs ($settle s)"
@@ -285,7 +291,7 @@ startup() {
     row run tool wall_s peak_MB cpu_s
     for ((i = 1; i <= runs; i++)); do
         measure "$WORK/ours-tiny.log" "$OURS_BIN" build --content "$tiny/content" --theme "$THEME" --output "$tiny/output" || return
-        read -r s mb cpu <<< "$MEASURED"; secs+=("$s")
+        read -r s mb cpu _ <<< "$MEASURED"; secs+=("$s")
         row "$i" backsitegen "$s" "$mb" "$cpu"
     done
     echo "startup median: $(median "${secs[@]}") s"
@@ -308,7 +314,7 @@ scale() {
                     default) our_build "$n" "$(fresh_output default)" "$THEME" || return ;;
                     hugo) hugo_build "$n" "$(fresh_output hugo)" || return ;;
                 esac
-                read -r s mb cpu <<< "$MEASURED"
+                read -r s mb cpu _ <<< "$MEASURED"
                 secs[$tool]+="$s "; mbs[$tool]+="$mb "; cpus[$tool]+="$cpu "
                 row "$i" "$tool $n" "$s" "$mb" "$cpu"
             done
@@ -354,7 +360,7 @@ scenarios() {
     settle_outputs
     local edited_page
     edited_page="$(cd "$corpus/backsitegen/content" && find . -name 'page-*.md' | sort | sed -n '2p')"
-    declare -A wall mem
+    declare -A wall mem kernel
     # one_build TOOL OUT: one build of the corpus as it is now, under GNU time.
     one_build() {
         local tool=$1 out=$2
@@ -382,11 +388,11 @@ scenarios() {
     }
     echo
     echo "== scenarios on $n pages, medians of $runs ($(uptime | sed 's/.*load/load/'))"
-    row run tool wall_s peak_MB cpu_s
+    row6 run tool wall_s peak_MB cpu_s sys_s
     for tool in "${tools[@]}"; do
-        local s mb cpu kept="$RUN_OUTPUTS/kept-$tool"
+        local s mb cpu sys kept="$RUN_OUTPUTS/kept-$tool"
         for scenario in fresh rebuild no-change one-edit; do
-            local secs=() mbs=()
+            local secs=() mbs=() syss=()
             for ((i = 1; i <= runs; i++)); do
                 case $scenario in
                     fresh) one_build "$tool" "$(fresh_output "$tool")" || continue ;;
@@ -397,10 +403,11 @@ scenarios() {
                     no-change) one_build "$tool" "$kept" || continue ;;
                     one-edit) edit_page "$i"; one_build "$tool" "$kept" || continue ;;
                 esac
-                read -r s mb cpu <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb")
-                row "$i" "$tool $scenario" "$s" "$mb" "$cpu"
+                read -r s mb cpu sys <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb"); syss+=("$sys")
+                row6 "$i" "$tool $scenario" "$s" "$mb" "$cpu" "$sys"
             done
-            ((${#secs[@]})) && wall[$tool,$scenario]="$(median "${secs[@]}")" && mem[$tool,$scenario]="$(median "${mbs[@]}")"
+            ((${#secs[@]})) && wall[$tool,$scenario]="$(median "${secs[@]}")" && mem[$tool,$scenario]="$(median "${mbs[@]}")" \
+                && kernel[$tool,$scenario]="$(median "${syss[@]}")"
         done
         # Outputs stay until every tool has run: removing them here would put their inodes in the next tool's way.
         set_title Corpus
@@ -408,7 +415,7 @@ scenarios() {
     clear_outputs
     echo
     echo "== medians, and ratios to Hugo in the same run ($(uptime | sed 's/.*load/load/'))"
-    printf '%-16s %-10s %8s %8s %10s %10s\n' tool scenario wall_s peak_MB wall_ratio mem_ratio
+    printf '%-16s %-10s %8s %8s %8s %10s %10s\n' tool scenario wall_s peak_MB sys_s wall_ratio mem_ratio
     for tool in "${tools[@]}"; do
         for scenario in fresh rebuild no-change one-edit; do
             [[ -n ${wall[$tool,$scenario]:-} ]] || continue
@@ -417,7 +424,7 @@ scenarios() {
                 wr="$(ratio "${wall[$tool,$scenario]}" "${wall[hugo,$scenario]}")x"
                 mr="$(ratio "${mem[$tool,$scenario]}" "${mem[hugo,$scenario]}")x"
             fi
-            printf '%-16s %-10s %8s %8s %10s %10s\n' "$tool" "$scenario" "${wall[$tool,$scenario]}" "${mem[$tool,$scenario]}" "$wr" "$mr"
+            printf '%-16s %-10s %8s %8s %8s %10s %10s\n' "$tool" "$scenario" "${wall[$tool,$scenario]}" "${mem[$tool,$scenario]}" "${kernel[$tool,$scenario]}" "$wr" "$mr"
         done
     done
 }

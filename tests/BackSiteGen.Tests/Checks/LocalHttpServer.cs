@@ -70,12 +70,23 @@ internal sealed class LocalHttpServer : IDisposable
             MaxInFlight = Math.Max(MaxInFlight, inFlight);
         }
 
+        // A request stops counting as in flight before its answer goes out: once the client has the answer it may send the
+        // next one, which could otherwise be counted beside this one while this thread had yet to leave its finally block.
+        var answered = 0;
+        void Answered()
+        {
+            if (Interlocked.Exchange(ref answered, 1) == 0)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
         try
         {
             switch (path)
             {
                 case "/ok":
-                    await Html(response, "<h2 id=\"here\">Here</h2>");
+                    await Html(response, "<h2 id=\"here\">Here</h2>", Answered);
                     return;
                 case "/moved":
                     response.StatusCode = 301;
@@ -108,6 +119,7 @@ internal sealed class LocalHttpServer : IDisposable
                     break;
             }
 
+            Answered();
             response.Close();
         }
         catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
@@ -116,15 +128,16 @@ internal sealed class LocalHttpServer : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            Answered();
         }
     }
 
-    private static async Task Html(HttpListenerResponse response, string body)
+    private static async Task Html(HttpListenerResponse response, string body, Action answered)
     {
         var bytes = Encoding.UTF8.GetBytes($"<!doctype html><title>t</title>{body}");
         response.ContentType = "text/html; charset=utf-8";
         response.ContentLength64 = bytes.Length;
+        answered();
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
     }

@@ -10,10 +10,12 @@ namespace BackSiteGen.Output;
 /// <remarks>Why: on this project's machine (ext4 mounted with <c>discard</c>) a rebuild spent most of its time allocating
 /// blocks for pages that had not changed and then freeing the previous tree's blocks after the swap; a linked file costs
 /// neither, and removing the old tree after the swap frees only what changed. The swap stays as it was: staging is a
-/// complete new tree either way. No manifest is trusted: the old file is compared byte for byte with the new bytes (it is
-/// in the page cache after the last build, so reading it is cheap beside writing), and only a regular file with no other
-/// link (not a symbolic link, nothing that also lives elsewhere) is reused, linked through the very descriptor that was
-/// compared. Any failure (another file system, no <c>/proc</c>, a file system without hard links) falls back to writing.</remarks>
+/// complete new tree either way. No manifest is trusted to say a file is the same: the old file is compared byte for byte
+/// with the new bytes (it is in the page cache after the last build, so reading it is cheap beside writing), and only a
+/// regular file with no other link (not a symbolic link, nothing that also lives elsewhere) is reused, linked through the
+/// very descriptor that was compared. The last build's record is used the other way only: a page it says had other bytes
+/// is written without opening the old file. Any failure (another file system, no <c>/proc</c>, a file system without
+/// hard links) falls back to writing.</remarks>
 public sealed partial class PreviousSite
 {
     private const int AtFdCwd = -100;

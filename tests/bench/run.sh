@@ -163,8 +163,8 @@ median() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-row() { printf '%-8s %-26s %10s %10s %10s\n' "$@"; }
-row6() { printf '%-8s %-26s %10s %10s %10s %10s\n' "$@"; }
+# row RUN TOOL WALL MB CPU [SYS]: one aligned row; the scenarios also print system time.
+row() { printf '%-8s %-26s %10s %10s %10s %10s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}"; }
 
 # Every timed build writes into a folder that has never existed, and old outputs are deleted only between
 # sequences (clear_outputs). On this machine, deleting a 10,000-page output right before a timed run put up to
@@ -388,7 +388,7 @@ scenarios() {
     }
     echo
     echo "== scenarios on $n pages, medians of $runs ($(uptime | sed 's/.*load/load/'))"
-    row6 run tool wall_s peak_MB cpu_s sys_s
+    row run tool wall_s peak_MB cpu_s sys_s
     for tool in "${tools[@]}"; do
         local s mb cpu sys kept="$RUN_OUTPUTS/kept-$tool"
         for scenario in fresh rebuild no-change one-edit; do
@@ -404,7 +404,7 @@ scenarios() {
                     one-edit) edit_page "$i"; one_build "$tool" "$kept" || continue ;;
                 esac
                 read -r s mb cpu sys <<< "$MEASURED"; secs+=("$s"); mbs+=("$mb"); syss+=("$sys")
-                row6 "$i" "$tool $scenario" "$s" "$mb" "$cpu" "$sys"
+                row "$i" "$tool $scenario" "$s" "$mb" "$cpu" "$sys"
             done
             ((${#secs[@]})) && wall[$tool,$scenario]="$(median "${secs[@]}")" && mem[$tool,$scenario]="$(median "${mbs[@]}")" \
                 && kernel[$tool,$scenario]="$(median "${syss[@]}")"

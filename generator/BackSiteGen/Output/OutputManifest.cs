@@ -26,8 +26,7 @@ public sealed class OutputManifest
     /// <summary>Every file recorded so far by output path (with <c>/</c>), with its size and SHA-256.</summary>
     public IReadOnlyDictionary<string, (long Size, string Hash)> Files => _files;
 
-    /// <summary>Records a file written into the output.</summary>
-    /// <summary>Records a file by its bytes; returns their SHA-256 (hex), as the marker keeps it.</summary>
+    /// <summary>Records a file written into the output; returns the SHA-256 (hex) of its bytes, as the marker keeps it.</summary>
     public string Add(string outputPath, ReadOnlySpan<byte> bytes)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -39,39 +39,39 @@ internal sealed record InPlaceChanges(IReadOnlyList<string> Moves, IReadOnlyList
             }
         }
 
+        // The top is walked here, each folder below it by its own task: an output is a folder per page, and on a small edit
+        // reading them is most of the commit.
         var present = new HashSet<string>(StringComparer.Ordinal);
         var removals = new List<string>();
         var keptHere = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>();
-        pending.Push(string.Empty);
-        while (pending.TryPop(out var folder))
+        var below = new List<string>();
+        foreach (var (name, isFolder, isLink) in Entries(target))
         {
-            foreach (var (name, isFolder, isLink) in Entries(folder.Length == 0 ? target : Path.Combine(target, folder)))
+            if (!isFolder && !isLink && (name == OutputFolder.MarkerFile || keptAtTop.Contains(name)))
             {
-                var path = folder.Length == 0 ? name : folder + "/" + name;
-                if (folder.Length == 0 && !isFolder && !isLink && (name == OutputFolder.MarkerFile || keptAtTop.Contains(name)))
-                {
-                    // The marker is replaced last, by the new one; the repository's files stay.
-                    keptHere.Add(name);
-                    continue;
-                }
-
-                if (isFolder && !isLink && folders.Contains(path))
-                {
-                    pending.Push(path);
-                }
-                else if (!isFolder && !isLink && files.ContainsKey(path))
-                {
-                    present.Add(path);
-                }
-                else if (!folders.Contains(path) && !files.ContainsKey(path))
-                {
-                    removals.Add(path);
-                }
-
-                // Anything else (a link or a file where a folder of the new site goes, a folder or a link where one of its
-                // files goes) is removed by the move of the file at or under it, which every such path has: see below.
+                // The marker is replaced last, by the new one; the repository's files stay.
+                keptHere.Add(name);
             }
+            else if (Sort(name, isFolder, isLink, folders, files, present, removals))
+            {
+                below.Add(name);
+            }
+        }
+
+        var walks = new (HashSet<string> Present, List<string> Removals)[below.Count];
+        try
+        {
+            Parallel.For(0, below.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => walks[i] = Walk(target, below[i], folders, files));
+        }
+        catch (AggregateException ex) when (FileSystemFailure.Of(ex) is { } io)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
+        }
+
+        foreach (var (walkedPresent, walkedRemovals) in walks)
+        {
+            present.UnionWith(walkedPresent);
+            removals.AddRange(walkedRemovals);
         }
 
         var moves = new List<string>(staged.Count);
@@ -102,6 +102,53 @@ internal sealed record InPlaceChanges(IReadOnlyList<string> Moves, IReadOnlyList
 
     /// <summary>A folder's entries with their kind as the folder itself records it (<c>d_type</c>): asking .NET for an entry's
     /// attributes costs an <c>lstat</c> and a <c>geteuid</c> per entry, 8,000 system calls on a 2,000-page output.</summary>
+    /// <summary>Every entry under <paramref name="top"/> (a folder of the new site at the top of the output), sorted as
+    /// <see cref="Sort"/> says.</summary>
+    private static (HashSet<string> Present, List<string> Removals) Walk(string target, string top, HashSet<string> folders, IReadOnlyDictionary<string, (long Size, string Hash)> files)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var removals = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(top);
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var (name, isFolder, isLink) in Entries(Path.Combine(target, folder)))
+            {
+                var path = folder + "/" + name;
+                if (Sort(path, isFolder, isLink, folders, files, present, removals))
+                {
+                    pending.Push(path);
+                }
+            }
+        }
+
+        return (present, removals);
+    }
+
+    /// <summary>Puts one entry of the output where it belongs: a file of the new site among <paramref name="present"/>, an
+    /// entry the new site has nothing at or under among <paramref name="removals"/>. True for a folder of the new site, to
+    /// walk into.</summary>
+    /// <remarks>Anything else (a link or a file where a folder of the new site goes, a folder or a link where one of its
+    /// files goes) is removed by the move of the file at or under it, which every such path has: see <see cref="Of"/>.</remarks>
+    private static bool Sort(string path, bool isFolder, bool isLink, HashSet<string> folders, IReadOnlyDictionary<string, (long Size, string Hash)> files, HashSet<string> present, List<string> removals)
+    {
+        if (isFolder && !isLink && folders.Contains(path))
+        {
+            return true;
+        }
+
+        if (!isFolder && !isLink && files.ContainsKey(path))
+        {
+            present.Add(path);
+        }
+        else if (!folders.Contains(path) && !files.ContainsKey(path))
+        {
+            removals.Add(path);
+        }
+
+        return false;
+    }
+
     private static IEnumerable<(string Name, bool IsFolder, bool IsLink)> Entries(string folder) =>
         OperatingSystem.IsLinux() ? FolderEntries.Of(folder) : new FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)>(
             folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });

@@ -12,7 +12,11 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WORK="$REPO/tests/bench/work"
+# BENCH_WORK puts the binaries, corpora and outputs in another folder: on another file system, for instance an ext4
+# with a journal as GitHub's runners have (see settle_outputs), mounted from a file as root:
+#   truncate -s 12G /tmp/jfs.img && mkfs.ext4 -q -F /tmp/jfs.img && mkdir -p /mnt/jfs && mount -o loop /tmp/jfs.img /mnt/jfs
+#   BENCH_WORK=/mnt/jfs/work tests/bench/run.sh --scale --runs 3
+WORK="${BENCH_WORK:-$REPO/tests/bench/work}"
 CORPUS_BIN="$REPO/tests/BackSiteGen.Corpus/bin/Release/net10.0/backsitegen-corpus"
 JIT_BIN="$REPO/generator/BackSiteGen.Cli/bin/Release/net10.0/backsitegen"
 NATIVE_DIR="$WORK/native"
@@ -62,6 +66,19 @@ print_machine() {
     echo "== machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(uname -sr)"
     echo "== dotnet $(dotnet --version)$(command -v hugo >/dev/null && echo ", $(hugo version | cut -d' ' -f1-2)")$(command -v htmlproofer >/dev/null && echo ", $(htmlproofer --version)")"
     echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), pages=$pages runs=$runs"
+    mkdir -p "$WORK"
+    echo "== work folder: $WORK, on $(work_file_system)"
+}
+
+# work_file_system: the device and type of the file system $WORK is on, and for ext4 whether it has a journal (the kernel
+# lists a journaled one in /proc/fs/jbd2; see settle_outputs for why that matters).
+work_file_system() {
+    local source type
+    read -r source type < <(findmnt -no SOURCE,FSTYPE -T "$WORK" 2>/dev/null) || { echo "an unknown file system"; return; }
+    if [[ $type == ext4 ]]; then
+        compgen -G "/proc/fs/jbd2/${source##*/}-*" > /dev/null && type="ext4 with a journal" || type="ext4 without a journal"
+    fi
+    echo "$source ($type)"
 }
 
 # Our tool is timed as it is released: compiled ahead of time to a native binary (README, Performance), which

@@ -7,4 +7,10 @@ if (args is ["profile", var content, var theme])
     return;
 }
 
+if (args is ["gc", var gcContent, var gcTheme, var gcOutput])
+{
+    BackSiteGen.Benchmarks.CollectorProfile.Run(gcContent, gcTheme, gcOutput);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BackSiteGen.Benchmarks.StageBenchmarks).Assembly).Run(args);

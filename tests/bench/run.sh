@@ -13,8 +13,9 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # BENCH_WORK puts the binaries, corpora and outputs in another folder: on another file system, for instance an ext4
-# with a journal as GitHub's runners have (see settle_outputs), mounted from a file as root:
-#   truncate -s 12G /tmp/jfs.img && mkfs.ext4 -q -F /tmp/jfs.img && mkdir -p /mnt/jfs && mount -o loop /tmp/jfs.img /mnt/jfs
+# with a journal as GitHub's runners have (see settle_outputs), mounted from a sparse file as root (--scale's
+# 50,000-page outputs need about 15 GB):
+#   truncate -s 40G /tmp/jfs.img && mkfs.ext4 -q -F /tmp/jfs.img && mkdir -p /mnt/jfs && mount -o loop /tmp/jfs.img /mnt/jfs
 #   BENCH_WORK=/mnt/jfs/work tests/bench/run.sh --scale --runs 3
 WORK="${BENCH_WORK:-$REPO/tests/bench/work}"
 CORPUS_BIN="$REPO/tests/BackSiteGen.Corpus/bin/Release/net10.0/backsitegen-corpus"

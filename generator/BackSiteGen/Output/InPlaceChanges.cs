@@ -100,8 +100,6 @@ internal sealed record InPlaceChanges(IReadOnlyList<string> Moves, IReadOnlyList
         return new InPlaceChanges(moves, removals, materialize);
     }
 
-    /// <summary>A folder's entries with their kind as the folder itself records it (<c>d_type</c>): asking .NET for an entry's
-    /// attributes costs an <c>lstat</c> and a <c>geteuid</c> per entry, 8,000 system calls on a 2,000-page output.</summary>
     /// <summary>Every entry under <paramref name="top"/> (a folder of the new site at the top of the output), sorted as
     /// <see cref="Sort"/> says.</summary>
     private static (HashSet<string> Present, List<string> Removals) Walk(string target, string top, HashSet<string> folders, IReadOnlyDictionary<string, (long Size, string Hash)> files)
@@ -149,6 +147,8 @@ internal sealed record InPlaceChanges(IReadOnlyList<string> Moves, IReadOnlyList
         return false;
     }
 
+    /// <summary>A folder's entries with their kind as the folder itself records it (<c>d_type</c>): asking .NET for an entry's
+    /// attributes costs an <c>lstat</c> and a <c>geteuid</c> per entry, 8,000 system calls on a 2,000-page output.</summary>
     private static IEnumerable<(string Name, bool IsFolder, bool IsLink)> Entries(string folder) =>
         OperatingSystem.IsLinux() ? FolderEntries.Of(folder) : new FileSystemEnumerable<(string Name, bool IsFolder, bool IsLink)>(
             folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });

@@ -69,7 +69,16 @@ public sealed class SiteWatcher : IDisposable
                 }
 
                 above.Created += (_, e) => Again(e.FullPath);
-                above.Renamed += (_, e) => Again(e.FullPath);
+                above.Renamed += (_, e) =>
+                {
+                    // Moved away (mv content content-old): the tree's own watcher follows the folder to its new name.
+                    if (string.Equals(e.OldFullPath, folder, StringComparison.Ordinal))
+                    {
+                        Enqueue(folder);
+                    }
+
+                    Again(e.FullPath);
+                };
                 above.Deleted += (_, e) => Enqueue(e.FullPath);
                 lock (_watchers)
                 {

@@ -79,10 +79,10 @@ internal static class BuildCommand
 
     private static void WriteTimings(BuildResult result, TextWriter stdout)
     {
-        stdout.WriteLine("stage                                      wall ms");
-        foreach (var (stage, elapsed) in result.Stages)
+        stdout.WriteLine("stage                                      wall ms   alloc MB");
+        foreach (var time in result.Stages)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-40} {elapsed.TotalMilliseconds,10:0}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.Stage,-40} {time.Elapsed.TotalMilliseconds,10:0} {time.Allocated / 1048576.0,10:0.0}"));
         }
 
         var gc = GC.GetGCMemoryInfo(GCKind.Any);

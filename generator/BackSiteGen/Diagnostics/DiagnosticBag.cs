@@ -19,6 +19,8 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    public bool IsEmpty => _items.IsEmpty;
+
     /// <summary>Sorted by file, line, column and code, so the same input always prints the same report.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>
         _items

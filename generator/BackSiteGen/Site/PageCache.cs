@@ -12,8 +12,9 @@ namespace BackSiteGen.Site;
 
 /// <summary>What each page's outcome leaves behind, kept in the output's marker so the next build can reuse a page whose
 /// body and shared inputs did not change instead of rendering it: its findings, what the references page, the trust
-/// summary and the report read of it, and its link facts. Never the page itself (the current one is attached by its
-/// source path) nor its HTML (the output file is, verified against the manifest's hash).</summary>
+/// summary and the report read of it, and its link facts; and its front matter as read, when reading it found nothing to
+/// say (see <see cref="CachedPage.FrontMatter"/>). Never the page itself (the current one is attached by its source path)
+/// nor its HTML (the output file is, verified against the manifest's hash).</summary>
 /// <remarks>A compact binary record (strings once, in a table; numbers as 7-bit varints), compressed, in base64 on one
 /// marker line. It ends with a SHA-256 of itself, so a damaged or hand-edited record is told apart from a valid one and never trusted.
 /// Deterministic: the same outcomes give the same bytes, so a build stays byte for byte reproducible.
@@ -25,16 +26,18 @@ namespace BackSiteGen.Site;
 internal static class PageCache
 {
     /// <summary>The record's format; a marker with another one is simply not reused.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>The record as the marker holds it, its parts in base64 joined by spaces (see <see cref="WriteParts"/>).</summary>
     public static string Write(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages) =>
-        string.Join(' ', WriteParts(shared, pages, null, null).Select(p => Encoding.ASCII.GetString(p.Span)));
+        string.Join(' ', WriteParts(shared, pages, null, null, new HashSet<string>()).Select(p => Encoding.ASCII.GetString(p.Span)));
 
     /// <summary>The record's parts, each in base64: those of <paramref name="previous"/> whose pages are all in
     /// <paramref name="kept"/> and are all the part holds are its bytes again; the others are written.</summary>
     /// <param name="kept">The outcomes taken from <paramref name="previous"/> as it recorded them (by reference).</param>
-    public static ReadOnlyMemory<byte>[] WriteParts(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages, CachedRecord? previous, IReadOnlySet<PageOutcome>? kept)
+    /// <param name="readWithFindings">Source paths of the pages whose reading gave a finding: their front matter is left
+    /// out, so the next build reads them again and says it again.</param>
+    public static ReadOnlyMemory<byte>[] WriteParts(string shared, IEnumerable<(PageOutcome Outcome, string Body)> pages, CachedRecord? previous, IReadOnlySet<PageOutcome>? kept, IReadOnlySet<string> readWithFindings)
     {
         var list = pages.Where(p => p.Outcome.Summary is not null && p.Outcome.Links is not null).OrderBy(p => p.Outcome.Page.Source.RelativePath, StringComparer.Ordinal).ToList();
         var count = PartsFor(list.Count);
@@ -55,7 +58,7 @@ internal static class PageCache
             var group = groups[i];
             parts[i] = previous?.Parts.Length == count && previous.Counts[i] == group.Count && kept is not null && group.TrueForAll(p => kept.Contains(p.Outcome))
                 ? previous.Parts[i]
-                : Base64(WritePart(shared, group));
+                : Base64(WritePart(shared, group, readWithFindings));
         });
         return parts;
     }
@@ -93,14 +96,14 @@ internal static class PageCache
         return text;
     }
 
-    private static ArraySegment<byte> WritePart(string shared, List<(PageOutcome Outcome, string Body)> pages)
+    private static ArraySegment<byte> WritePart(string shared, List<(PageOutcome Outcome, string Body)> pages, IReadOnlySet<string> readWithFindings)
     {
         using var writer = new Writer(1024 + (pages.Count * 1536));
         writer.Str(shared);
         writer.Int(pages.Count);
         foreach (var (outcome, body) in pages)
         {
-            WritePage(writer, outcome, body);
+            WritePage(writer, outcome, body, !readWithFindings.Contains(outcome.Page.Source.RelativePath));
         }
 
         return writer.Seal();
@@ -264,7 +267,7 @@ internal static class PageCache
         return payload;
     }
 
-    private static void WritePage(Writer w, PageOutcome outcome, string body)
+    private static void WritePage(Writer w, PageOutcome outcome, string body, bool frontMatter)
     {
         var summary = outcome.Summary!;
         var links = outcome.Links!;
@@ -347,6 +350,81 @@ internal static class PageCache
         w.Int(origin.ContentStart);
         w.Int(origin.ContentEnd);
         w.Int(origin.HtmlLength);
+        var keptFrontMatter = frontMatter && outcome.Page.FrontMatter.Values.Values.All(IsPlain);
+        w.Bool(keptFrontMatter);
+        if (keptFrontMatter)
+        {
+            WriteFrontMatter(w, outcome.Page);
+        }
+    }
+
+    /// <summary>Whether a front matter value is one the record can hold (see <see cref="Writer.Plain"/>); a page with any
+    /// other is read from its file again.</summary>
+    private static bool IsPlain(object? value) => value switch
+    {
+        null or string or long or bool => true,
+        List<object?> list => list.TrueForAll(IsPlain),
+        Dictionary<string, object?> map => map.Values.All(IsPlain),
+        _ => false,
+    };
+
+    /// <summary>What reading the page's file gave: its front matter, typed and as plain values with where each key was
+    /// written, and the line its body starts on.</summary>
+    private static void WriteFrontMatter(Writer w, Page page)
+    {
+        var f = page.FrontMatter;
+        w.Int(page.BodyLine);
+        w.Str(f.Title);
+        w.Str(f.Description);
+        w.Str(f.Layout);
+        w.Bool(f.Order is not null);
+        w.Int(f.Order ?? 0);
+        w.Bool(f.Draft);
+        w.Date(f.Date);
+        w.Date(f.Updated);
+        w.Str(f.Permalink);
+        w.Str(f.Author);
+        w.Str(f.ReviewedBy);
+        w.Date(f.LastReviewed);
+        w.Date(f.NextReview);
+        w.Int(f.Values.Count);
+        foreach (var (key, value) in f.Values)
+        {
+            w.Str(key);
+            w.Plain(value);
+        }
+
+        w.Int(f.KeySpans.Count);
+        foreach (var (key, span) in f.KeySpans)
+        {
+            w.Str(key);
+            w.Span(span);
+        }
+    }
+
+    private static (FrontMatter FrontMatter, int BodyLine) ReadFrontMatter(Reader r)
+    {
+        var bodyLine = r.Int();
+        var (title, description, layout) = (r.Text(), r.Text(), r.Str());
+        var hasOrder = r.Bool();
+        var order = r.Int();
+        var draft = r.Bool();
+        var (date, updated) = (r.Date(), r.Date());
+        var (permalink, author, reviewedBy) = (r.Str(), r.Str(), r.Str());
+        var (lastReviewed, nextReview) = (r.Date(), r.Date());
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = r.Count(); i > 0; i--)
+        {
+            values.Add(r.Text(), r.Plain());
+        }
+
+        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        for (var i = r.Count(); i > 0; i--)
+        {
+            spans.Add(r.Text(), r.Span());
+        }
+
+        return (new FrontMatter(title, description, layout, hasOrder ? order : null, draft, date, updated, permalink, author, reviewedBy, lastReviewed, nextReview, values, spans), bodyLine);
     }
 
     private static void WriteFacts(Writer w, PageFacts facts)
@@ -452,7 +530,12 @@ internal static class PageCache
             sourceLinks[i] = new SourceLink(r.Text(), r.Text(), r.Span(), r.Bool());
         }
 
-        return new CachedPage(source, body, outputPath, diagnostics, layout, glossary, references, citations, embedded, trust, linksPath, html, layoutDisplay, sourceLinks, r.Int(), r.Int(), r.Int());
+        var (contentStart, contentEnd, htmlLength) = (r.Int(), r.Int(), r.Int());
+        var read = r.Bool() ? ReadFrontMatter(r) : ((FrontMatter, int)?)null;
+        return new CachedPage(source, body, outputPath, diagnostics, layout, glossary, references, citations, embedded, trust, linksPath, html, layoutDisplay, sourceLinks, contentStart, contentEnd, htmlLength)
+        {
+            FrontMatter = read?.Item1, BodyLine = read?.Item2 ?? 0,
+        };
     }
 
     private static PageFacts ReadFacts(Reader r)
@@ -550,6 +633,39 @@ internal static class PageCache
 
         public void Date(DateOnly? date) => Int(date is { } d ? d.DayNumber + 1 : 0);
 
+        /// <summary>A front matter value as <see cref="Config.YamlValues.ToPlain"/> gives it: null, text, a whole number,
+        /// true or false, a list or a mapping of them.</summary>
+        public void Plain(object? value)
+        {
+            switch (value)
+            {
+                case null: Int(0); break;
+                case string text: Int(1); Str(text); break;
+                case long number: Int(2); _w.Write7BitEncodedInt64(number); break;
+                case bool flag: Int(3); Bool(flag); break;
+                case List<object?> list:
+                    Int(4);
+                    Int(list.Count);
+                    foreach (var item in list)
+                    {
+                        Plain(item);
+                    }
+
+                    break;
+                case Dictionary<string, object?> map:
+                    Int(5);
+                    Int(map.Count);
+                    foreach (var (key, item) in map)
+                    {
+                        Str(key);
+                        Plain(item);
+                    }
+
+                    break;
+                default: throw new InvalidOperationException($"A front matter value of type {value.GetType().Name} has no place in the record.");
+            }
+        }
+
         public void Statistics(TextStatistics s)
         {
             Int(s.Words);
@@ -640,6 +756,41 @@ internal static class PageCache
         }
 
         public TextStatistics Statistics() => new(Int(), Int(), Int(), Int());
+
+        /// <inheritdoc cref="Writer.Plain"/>
+        public object? Plain() => Int() switch
+        {
+            0 => null,
+            1 => Text(),
+            2 => _r.Read7BitEncodedInt64(),
+            3 => Bool(),
+            4 => PlainList(),
+            5 => PlainMap(),
+            _ => throw new InvalidDataException("front matter value"),
+        };
+
+        private List<object?> PlainList()
+        {
+            var list = new List<object?>(Count());
+            for (var i = list.Capacity; i > 0; i--)
+            {
+                list.Add(Plain());
+            }
+
+            return list;
+        }
+
+        private Dictionary<string, object?> PlainMap()
+        {
+            var count = Count();
+            var map = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+            for (var i = count; i > 0; i--)
+            {
+                map.Add(Text(), Plain());
+            }
+
+            return map;
+        }
     }
 }
 
@@ -667,6 +818,16 @@ internal sealed record CachedPage(
     int ContentEnd,
     int HtmlLength)
 {
+    /// <summary>The page's front matter as the last build read it, when reading it found nothing to say; null when it
+    /// did (the next build reads the file again and says it again).</summary>
+    /// <remarks>Taken instead of reading the file only with a record written for the same shared inputs, which cover
+    /// every page file's bytes up to the end of its front matter (see <see cref="InputFingerprint"/>): the same bytes read
+    /// the same.</remarks>
+    public FrontMatter? FrontMatter { get; init; }
+
+    /// <summary>The line the page's body starts on, with <see cref="FrontMatter"/>.</summary>
+    public int BodyLine { get; init; }
+
     /// <summary>The outcome as rendering <paramref name="page"/> would leave it; null when a source it cites is no longer
     /// in the bibliography (the shared fingerprint makes that impossible, but a doubt renders the page).</summary>
     public PageOutcome? Attach(Page page, Bibliography bibliography)

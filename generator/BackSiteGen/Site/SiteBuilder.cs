@@ -81,13 +81,30 @@ public static class SiteBuilder
         }
 
         // A build that will reuse pages (the last build recorded them for these same shared inputs) reads the site with the
-        // collector held off; any other from when it reads the record (see BuildCollector).
-        if (inputs is not null && last?.PageCache is { Version: PageCache.Version } lastPages && PageCache.IsFor(lastPages.Record, inputs.Shared))
+        // collector held off; any other from when it reads the record (see BuildCollector). It reads the record's pages
+        // first: their front matter spares reading every page's file again.
+        // A damaged record fails that test too, so it is read whenever it is of this format, to say so.
+        CachedRecord? lastRecord = null;
+        if (inputs is not null && last?.PageCache is { Version: PageCache.Version } lastPages)
         {
-            BuildCollector.HoldOff();
+            if (PageCache.IsFor(lastPages.Record, inputs.Shared))
+            {
+                BuildCollector.HoldOff();
+            }
+
+            if (options.ReusePages)
+            {
+                lastRecord = PageCache.Read(lastPages.Record, inputs.Shared, out var damaged);
+                if (damaged)
+                {
+                    diagnostics.Add(Diagnostic.Note(DiagnosticCodes.PageCacheIgnored, SourceSpan.WholeFile(options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again."));
+                }
+
+                stages.Mark("read the last build's pages");
+            }
         }
 
-        var site = Load(options, diagnostics, PageBodies.OnDisk(), stages);
+        var site = Load(options, diagnostics, PageBodies.OnDisk(), stages, lastRecord?.Pages);
         if (site is null)
         {
             return new BuiltSite(false, 0, 0, null);
@@ -110,7 +127,7 @@ public static class SiteBuilder
             if (inputs is not null && options.ReusePages && previous is not null)
             {
                 BuildCollector.HoldOff();
-                reused = ReusablePages(site, inputs, output, diagnostics, last);
+                reused = ReusablePages(site, inputs, output, last, lastRecord);
             }
 
             if (reused is not null)
@@ -148,7 +165,7 @@ public static class SiteBuilder
             }
 
             var findings = diagnostics.ToSortedList().Where(d => d.Code is not DiagnosticCodes.BuildStateIgnored and not DiagnosticCodes.PageCacheIgnored and not DiagnosticCodes.OutputRecovered);
-            var cache = keepable ? (PageCache.Version, PageCache.WriteParts(inputs!.Shared, CacheablePages(rendered, inputs), reused?.Record, reused?.Kept)) : ((string, IReadOnlyList<ReadOnlyMemory<byte>>)?)null;
+            var cache = keepable ? (PageCache.Version, PageCache.WriteParts(inputs!.Shared, CacheablePages(rendered, inputs), reused?.Record, reused?.Kept, site.ReadWithFindings)) : ((string, IReadOnlyList<ReadOnlyMemory<byte>>)?)null;
             if (keepable)
             {
                 stages.Mark("record the pages");
@@ -257,21 +274,10 @@ public static class SiteBuilder
     /// lock; null (nothing reused) when there was none or it was damaged. Another build may have committed since, but
     /// nothing is taken on the record's word: a page is kept only when its file is still what the record says, by its bytes
     /// or its unchanged stamp, and its outcome is the one the record holds for exactly those bytes.</param>
-    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, StagingFolderOutput output, DiagnosticBag diagnostics, OutputManifest.Recorded? recorded)
+    /// <param name="cachedRecord">Its pages, read for these shared inputs; null when it holds none for them.</param>
+    private static ReusedPages? ReusablePages(SiteContext site, InputFingerprint inputs, StagingFolderOutput output, OutputManifest.Recorded? recorded, CachedRecord? cachedRecord)
     {
-        if (recorded?.PageCache is not { Version: PageCache.Version } record)
-        {
-            return null;
-        }
-
-        var cachedRecord = PageCache.Read(record.Record, inputs.Shared, out var damaged);
-        if (damaged)
-        {
-            diagnostics.Add(Diagnostic.Note(DiagnosticCodes.PageCacheIgnored, SourceSpan.WholeFile(site.Options.OutputDir + "/" + OutputFolder.MarkerFile), "The record of the last build's pages in this file is damaged; it was ignored, and every page is rendered again."));
-            return null;
-        }
-
-        if (cachedRecord is not { Pages: var cached })
+        if (recorded is null || cachedRecord is not { Pages: var cached })
         {
             return null;
         }
@@ -322,7 +328,13 @@ public static class SiteBuilder
     /// Returns null when errors make rendering pointless (the diagnostics say why).</summary>
     /// <param name="bodies">Where page bodies go between reading and rendering: left on disk by a build (it renders each page
     /// once), kept in memory by <c>serve</c>.</param>
-    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, StageClock? stages = null)
+    public static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, StageClock? stages = null) =>
+        Load(options, diagnostics, bodies, stages, known: null);
+
+    /// <inheritdoc cref="Load(BuildOptions, DiagnosticBag, PageBodies, StageClock?)"/>
+    /// <param name="known">The last build's pages, from a record written for these same shared inputs (see
+    /// <see cref="CachedPage.FrontMatter"/>): a page whose front matter it holds is not read from its file.</param>
+    private static SiteContext? Load(BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, StageClock? stages, IReadOnlyDictionary<string, CachedPage>? known)
     {
         var contentDir = options.FullPath(options.ContentDir);
         var themeDir = options.FullPath(options.ThemeDir);
@@ -338,8 +350,8 @@ public static class SiteBuilder
         var theme = Theme.Load(themeDir, options.DisplayPath(themeDir), diagnostics);
         var bibliography = BibliographyLoader.Load(contentDir, displayContent, diagnostics);
         stages?.Mark("config, scan, theme, bibliography");
-        var pages = ReadPages(inventory.Pages, options, diagnostics, bodies, editions);
-        stages?.Mark("read pages");
+        var (pages, readWithFindings, fromFiles) = ReadPages(inventory.Pages, options, diagnostics, bodies, editions, bodies.KeepsBodies ? null : known);
+        stages?.Mark(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"read pages ({fromFiles:N0} of {inventory.Pages.Count:N0} from their files)"));
         var index = MapUrls(pages, inventory.StaticFiles, theme, config, diagnostics, editions);
         if (diagnostics.HasErrors)
         {
@@ -397,6 +409,7 @@ public static class SiteBuilder
         return new SiteContext(options, config, inventory, theme, index, navigation, main.Markdown, templates, main.SiteModel)
         {
             Trust = trust, Bibliography = bibliography, Bodies = bodies, Editions = editions, EditionContexts = contexts, Translations = translations,
+            ReadWithFindings = readWithFindings,
         };
     }
 
@@ -567,12 +580,34 @@ public static class SiteBuilder
     }
 
     /// <summary>Reads and splits every page in parallel; drafts and pages dated in the future stay out unless asked for.</summary>
-    private static List<Page> ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, Editions editions)
+    /// <param name="known">Front matter the last build read of these same bytes (see <see cref="Load"/>); null: read every file.</param>
+    /// <returns>The pages in source order; the source paths of those whose reading gave a finding, which the next build
+    /// must read again to give it again; and how many were read from their files.</returns>
+    private static (List<Page> Pages, IReadOnlySet<string> ReadWithFindings, int FromFiles) ReadPages(IReadOnlyList<SourceFile> sources, BuildOptions options, DiagnosticBag diagnostics, PageBodies bodies, Editions editions, IReadOnlyDictionary<string, CachedPage>? known)
     {
         var pages = new ConcurrentBag<Page>();
+        var withFindings = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var fromFiles = 0;
         Parallel.ForEach(sources, source =>
         {
-            if (ReadPage(source, diagnostics, withBody: bodies.KeepsBodies) is { } read && IsPublished(read.Page, options))
+            PageText? read;
+            if (known is not null && known.TryGetValue(source.RelativePath, out var cached) && cached.FrontMatter is { } frontMatter)
+            {
+                read = Placed(source, frontMatter, cached.BodyLine, string.Empty, diagnostics);
+            }
+            else
+            {
+                var found = new DiagnosticBag();
+                read = ReadPage(source, found, withBody: bodies.KeepsBodies);
+                Interlocked.Increment(ref fromFiles);
+                if (!found.IsEmpty)
+                {
+                    withFindings[source.RelativePath] = true;
+                    diagnostics.AddRange(found.ToSortedList());
+                }
+            }
+
+            if (read is not null && IsPublished(read.Page, options))
             {
                 var text = read with { Page = editions.Assign(read.Page) };
                 // Holding every body from reading to rendering was a third of a 10,000-page build's peak memory, and
@@ -581,7 +616,7 @@ public static class SiteBuilder
                 pages.Add(text.Page);
             }
         });
-        return pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal).ToList();
+        return (pages.OrderBy(p => p.Source.RelativePath, StringComparer.Ordinal).ToList(), withFindings.Keys.ToHashSet(StringComparer.Ordinal), fromFiles);
     }
 
     /// <summary>Drafts and pages dated in the future stay out unless asked for; <c>serve</c> asks the same question per edit.</summary>
@@ -622,6 +657,15 @@ public static class SiteBuilder
             return null;
         }
 
+        return Placed(source, frontMatter, split.Value.BodyLine, withBody ? split.Value.Body : string.Empty, diagnostics) is { } placed
+            ? placed with { FrontMatterText = split.Value.FrontMatterText }
+            : null;
+    }
+
+    /// <summary>The page of a file with this front matter, at its URL (its path's, or its permalink's); null, with an
+    /// error at the permalink, when that leaves the site.</summary>
+    private static PageText? Placed(SourceFile source, FrontMatter frontMatter, int bodyLine, string body, DiagnosticBag diagnostics)
+    {
         var (url, outputPath) = UrlMapper.ForPage(source.RelativePath);
         if (frontMatter.Permalink is { } permalink)
         {
@@ -638,7 +682,7 @@ public static class SiteBuilder
 
         var slash = source.RelativePath.IndexOf('/', StringComparison.Ordinal);
         var section = slash < 0 ? string.Empty : source.RelativePath[..slash];
-        return new PageText(new Page(source, frontMatter, split.Value.BodyLine, url, outputPath, section), withBody ? split.Value.Body : string.Empty) { FrontMatterText = split.Value.FrontMatterText };
+        return new PageText(new Page(source, frontMatter, bodyLine, url, outputPath, section), body);
     }
 
     /// <summary>Checks that no two pages, files or generated files land on one output path, then indexes them.</summary>

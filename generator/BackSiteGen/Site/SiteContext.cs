@@ -44,6 +44,10 @@ public sealed record SiteContext(
     /// <summary>The <c>site</c> model of the page's edition.</summary>
     public ScriptObject SiteModelOf(Page page) => EditionOf(page)?.SiteModel ?? SiteModel;
 
+    /// <summary>Source paths of the pages whose reading gave a finding (a key of the wrong type, say): the record of the
+    /// build keeps no front matter of theirs, so the next build reads them again and gives the finding again.</summary>
+    public IReadOnlySet<string> ReadWithFindings { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The site's sources (content/references.yaml or .json); empty when it has none.</summary>
     public Bibliography Bibliography { get; init; } = Bibliography.Empty;
 }

@@ -1,5 +1,6 @@
 using BackSiteGen.Cli;
 using BackSiteGen.Tests.Infrastructure;
+using BackSiteGen.Site;
 
 namespace BackSiteGen.Tests.Site;
 
@@ -55,13 +56,15 @@ public sealed class PageReuseTests
         return (code, stdout.ToString() + stderr);
     }
 
+    private static readonly string PagesPrefix = $"pages {PageCache.Version} ";
+
     private static string Marker(SiteFixture site) => Path.Combine(site.Root, "output", ".backsitegen-output");
 
     /// <summary>Replaces the marker's record of the pages, as a hand edit or a damaged disk might.</summary>
     private static void RewritePagesLine(SiteFixture site, Func<string, string> change)
     {
         var lines = File.ReadAllLines(Marker(site));
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
+        var at = Array.FindIndex(lines, l => l.StartsWith(PagesPrefix, StringComparison.Ordinal));
         Assert.True(at > 0, "the marker records the pages");
         lines[at] = change(lines[at]);
         File.WriteAllLines(Marker(site), lines);
@@ -83,6 +86,49 @@ public sealed class PageReuseTests
         var embedded = Build(site);
         Assert.Contains("keep unchanged pages (3 of 5)", embedded.Out, StringComparison.Ordinal);
         Assert.Contains("Exercise one, edited.", site.ReadOutput("ex/sheet/index.html"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A build that reuses pages takes each page's front matter from the record instead of reading its file (the
+    /// record is for these same bytes up to the end of every front matter); what it publishes is a full build's.</summary>
+    [Fact]
+    public void A_body_edit_reads_no_page_file_for_its_front_matter_and_publishes_what_a_full_build_does()
+    {
+        using var site = SiteFixture.Create(Site);
+        Assert.Equal(0, Build(site).Code);
+        Assert.Contains("read pages (5 of 5 from their files)", Build(site, "settled").Out, StringComparison.Ordinal);
+
+        site.Write("content/b.md", "---\ntitle: B\ndescription: D\n---\nPage b, edited, [to a](a.md).\n");
+        var edited = Build(site);
+        var full = Build(site, "full");
+
+        Assert.Equal(0, edited.Code);
+        Assert.Contains("read pages (0 of 5 from their files)", edited.Out, StringComparison.Ordinal);
+        Assert.Contains("keep unchanged pages (4 of 5)", edited.Out, StringComparison.Ordinal);
+        Assert.Contains("read pages (5 of 5 from their files)", full.Out, StringComparison.Ordinal);
+        foreach (var page in new[] { "index.html", "a/index.html", "b/index.html", "ex/one/index.html", "ex/sheet/index.html" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(site.Root, "full", page)), site.ReadOutput(page));
+        }
+    }
+
+    /// <summary>A page whose front matter gave a finding is not taken from the record: its file is read again on the
+    /// next build, and the finding is said again, at the same place.</summary>
+    [Fact]
+    public void A_finding_in_front_matter_is_said_again_on_a_build_that_reuses_pages()
+    {
+        using var site = SiteFixture.Create(Site);
+        site.Write("content/a.md", "---\ntitle: A\ndescription: D\nreviwed_by: nobody\n---\nPage a.\n");
+        var first = Build(site);
+        var finding = first.Out.Split('\n').Single(l => l.Contains("BSG0205", StringComparison.Ordinal)).Replace(site.Root, string.Empty, StringComparison.Ordinal);
+        Assert.Contains("a.md(4,1)", finding, StringComparison.Ordinal);
+
+        site.Write("content/b.md", "---\ntitle: B\ndescription: D\n---\nPage b, edited, [to a](a.md).\n");
+        var edited = Build(site);
+
+        Assert.Equal(0, edited.Code);
+        Assert.Contains("keep unchanged pages (4 of 5)", edited.Out, StringComparison.Ordinal);
+        Assert.Contains("read pages (1 of 5 from their files)", edited.Out, StringComparison.Ordinal);
+        Assert.Equal(finding, edited.Out.Split('\n').Single(l => l.Contains("BSG0205", StringComparison.Ordinal)).Replace(site.Root, string.Empty, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -205,7 +251,7 @@ public sealed class PageReuseTests
         {
             "flip" => line[..^10] + (line[^10] == 'A' ? 'B' : 'A') + line[^9..],
             "truncate" => line[..(line.Length / 2 / 4 * 4)],
-            _ => "pages 2 this is not a record",
+            _ => PagesPrefix + "this is not a record",
         });
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
 
@@ -240,7 +286,7 @@ public sealed class PageReuseTests
             """ + string.Concat(Enumerable.Range(0, count).Select(i => $"-- content/p-{i:000}.md --\n---\ntitle: P{i}\ndescription: D\n---\nPage {i}, see [the next](p-{(i + 1) % count:000}.md#top) and [home](index.md).\n"));
 
     private static string[] RecordParts(string marker) =>
-        File.ReadAllLines(marker).Single(l => l.StartsWith("pages 2 ", StringComparison.Ordinal))["pages 2 ".Length..].Split(' ');
+        File.ReadAllLines(marker).Single(l => l.StartsWith(PagesPrefix, StringComparison.Ordinal))[PagesPrefix.Length..].Split(' ');
 
     [Fact]
     public void A_large_site_records_its_pages_in_parts_and_a_one_page_edit_writes_only_that_page_s_part()
@@ -284,7 +330,7 @@ public sealed class PageReuseTests
             "drop" => parts[..^1],
             _ => [parts[0], .. parts],
         };
-        RewritePagesLine(site, _ => "pages 2 " + string.Join(' ', changed));
+        RewritePagesLine(site, _ => PagesPrefix + string.Join(' ', changed));
         site.Write("content/p-007.md", "---\ntitle: P7\ndescription: D\n---\nPage 7, edited.\n");
 
         var run = Build(site);
@@ -300,7 +346,7 @@ public sealed class PageReuseTests
     {
         using var site = SiteFixture.Create(Site);
         Assert.Equal(0, Build(site).Code);
-        var text = File.ReadAllText(Marker(site)).Replace("\npages 2 ", "\npages 9 ", StringComparison.Ordinal);
+        var text = File.ReadAllText(Marker(site)).Replace("\n" + PagesPrefix, "\npages 9 ", StringComparison.Ordinal);
         File.WriteAllText(Marker(site), text);
         site.Write("content/a.md", "---\ntitle: A\ndescription: D\n---\nPage a, edited.\n");
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using BackSiteGen.Site;
 using BackSiteGen.Trust.Report;
 
@@ -79,19 +80,31 @@ internal static class BuildCommand
 
     private static void WriteTimings(BuildResult result, TextWriter stdout)
     {
-        stdout.WriteLine("stage                                      wall ms   alloc MB");
-        foreach (var time in result.Stages)
-        {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time.Stage,-40} {time.Elapsed.TotalMilliseconds,10:0} {time.Allocated / 1048576.0,10:0.0}"));
-        }
-
-        var gc = GC.GetGCMemoryInfo(GCKind.Any);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var sinceStart = DateTime.Now - process.StartTime;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"process start to build start",-40} {sinceStart.TotalMilliseconds - result.Elapsed.TotalMilliseconds,10:0}"));
+        stdout.Write(TimingsTable(result.Stages, sinceStart - result.Elapsed));
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
         stdout.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, heap {gc.HeapSizeBytes / 1048576.0:0} MB, CPU {process.TotalProcessorTime.TotalMilliseconds:0} ms"));
+    }
+
+    /// <summary>One row per stage, its wall milliseconds and allocated megabytes in columns under their headings however
+    /// long a stage's name grows (a 2,000-page site's "fingerprint inputs (2,050 of 2,050 files read)"), then the time
+    /// from the process's start to the build's.</summary>
+    internal static string TimingsTable(IReadOnlyList<StageTime> stages, TimeSpan beforeBuild)
+    {
+        const string Start = "process start to build start";
+        var width = Math.Max(Start.Length, stages.Count == 0 ? 0 : stages.Max(s => s.Stage.Length));
+        var table = new StringBuilder();
+        table.Append(CultureInfo.InvariantCulture, $"{"stage".PadRight(width)} {"wall ms",10} {"alloc MB",10}\n");
+        foreach (var time in stages)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"{time.Stage.PadRight(width)} {time.Elapsed.TotalMilliseconds,10:0} {time.Allocated / 1048576.0,10:0.0}\n");
+        }
+
+        table.Append(CultureInfo.InvariantCulture, $"{Start.PadRight(width)} {beforeBuild.TotalMilliseconds,10:0}\n");
+        return table.ToString();
     }
 
     /// <summary>The closing table; the same rows as JSON with --report, and as Markdown in a GitHub Actions job summary.</summary>

@@ -53,6 +53,36 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Timings_keep_their_numbers_under_the_headings_when_a_stage_name_is_long()
+    {
+        var stages = new[]
+        {
+            new BackSiteGen.Site.StageTime("fingerprint inputs (2,050 of 2,050 files read)", TimeSpan.FromMilliseconds(37)) { Allocated = 3_670_016 },
+            new BackSiteGen.Site.StageTime("swap", TimeSpan.FromMilliseconds(1_009)) { Allocated = 638_582_784 },
+        };
+
+        var lines = BuildCommand.TimingsTable(stages, TimeSpan.FromMilliseconds(17)).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(4, lines.Length);
+        var wallEnd = lines[0].IndexOf("wall ms", StringComparison.Ordinal) + "wall ms".Length;
+        var allocEnd = lines[0].Length;
+        Assert.Equal(allocEnd, lines[0].IndexOf("alloc MB", StringComparison.Ordinal) + "alloc MB".Length);
+        Assert.Equal(["37", "3.5"], Columns(lines[1]));
+        Assert.Equal(["1009", "609.0"], Columns(lines[2]));
+        Assert.EndsWith(" 17", lines[3]);
+        Assert.Equal(wallEnd, lines[3].Length);
+
+        // Each number ends where its heading ends, so a long stage name does not shift its row.
+        string[] Columns(string line)
+        {
+            Assert.Equal(allocEnd, line.Length);
+            Assert.Equal(' ', line[wallEnd]);
+            var wall = line[..wallEnd].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            return [wall, line[wallEnd..].Trim()];
+        }
+    }
+
+    [Fact]
     public void Content_errors_exit_with_1_in_msbuild_format_without_a_stack_trace()
     {
         using var site = SiteFixture.Create("-- content/index.md --\n---\ntitle: Home\n---\n");

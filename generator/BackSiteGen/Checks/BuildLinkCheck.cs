@@ -108,7 +108,10 @@ public sealed class BuildLinkCheck
 
     /// <summary>Checks every collected page and the site's stylesheets; with <paramref name="external"/>, links to
     /// other sites too (the only part that uses the network).</summary>
-    public void Check(DiagnosticBag diagnostics, bool external = false, ExternalCheckOptions? externalOptions = null)
+    /// <param name="onlyPages">The output paths (as <see cref="Include"/> keys them) of the pages whose links to check;
+    /// null: every page's. Every collected page is a target either way: its ids answer the checked pages' anchors.</param>
+    /// <returns>How many pages' links were checked.</returns>
+    public int Check(DiagnosticBag diagnostics, bool external = false, ExternalCheckOptions? externalOptions = null, IReadOnlySet<string>? onlyPages = null)
     {
         var options = _site.Options;
         var siteYml = options.DisplayPath(Path.Combine(options.FullPath(options.ContentDir), SiteConfigLoader.FileName));
@@ -150,7 +153,8 @@ public sealed class BuildLinkCheck
             files.Add(generated);
         }
 
-        var sources = new List<HtmlFacts>(_pages.Values);
+        var sources = onlyPages is null ? new List<HtmlFacts>(_pages.Values) : _pages.Where(p => onlyPages.Contains(p.Key)).Select(p => p.Value).ToList();
+        var checkedPages = sources.Count;
         var assetDisplay = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (outputPath, fullPath, display) in stylesheets)
         {
@@ -166,5 +170,7 @@ public sealed class BuildLinkCheck
         {
             ExternalLinkChecker.CheckAndReport(checker, settings, externalOptions ?? ExternalCheckOptions.Default, diagnostics);
         }
+
+        return checkedPages;
     }
 }

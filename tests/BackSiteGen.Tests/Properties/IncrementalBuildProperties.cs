@@ -364,6 +364,105 @@ public sealed class IncrementalBuildProperties
         Assert.True(reused > 0, "no build reused a page: " + string.Join(", ", log));
     }
 
+    /// <summary>Random edits to pages that link to each other's headings and to one file (a text edit, a heading renamed
+    /// or added, a link to a missing anchor or page, a page or the file deleted, every page put back as it was), on a site
+    /// where a broken anchor is a warning and a broken page an error: after every edit, a build into the kept output,
+    /// which checks again only the links of the pages it rendered when the others' would find nothing new, prints and
+    /// publishes what a build into a new folder does. Each seed has builds that checked only some pages' links and builds
+    /// that checked all of them.</summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(35)]
+    [InlineData(36)]
+    [InlineData(37)]
+    [InlineData(38)]
+    public void Builds_that_check_only_the_changed_pages_links_find_what_a_full_build_finds(int seed)
+    {
+        const int Pages = 4;
+        static string Page(int n, string heading, string extra) =>
+            $"---\ntitle: Page {n}\ndescription: D\n---\n## {heading}\n\nText {n}, see [the next](p{(n + 1) % Pages}.md#part-{(n + 1) % Pages}), [home](index.md) and [the notes](notes.txt).{extra}\n";
+
+        var spec = new System.Text.StringBuilder("-- content/site.yml --\nreview: { enabled: false }\nlinks:\n  broken_anchor: warning\n-- content/index.md --\n---\ntitle: Home\ndescription: D\n---\nStart [here](p0.md#part-0).\n-- content/notes.txt --\nNotes.\n");
+        for (var n = 0; n < Pages; n++)
+        {
+            spec.Append(System.Globalization.CultureInfo.InvariantCulture, $"-- content/p{n}.md --\n{Page(n, $"Part {n}", string.Empty)}");
+        }
+
+        using var site = SiteFixture.Create(spec.ToString());
+        var random = new Random(seed);
+        var log = new List<string>();
+        var first = CliRun.Build(site);
+        Assert.True(first.Code == 0, first.All);
+        var (some, all) = (0, 0);
+        for (var step = 0; step < 16; step++)
+        {
+            var n = random.Next(Pages);
+            switch (random.Next(9))
+            {
+                case 0 or 1:
+                    site.Write($"content/p{n}.md", Page(n, $"Part {n}", $" Edit {step}."));
+                    log.Add($"text of p{n}");
+                    break;
+                case 2:
+                    site.Write($"content/p{n}.md", Page(n, $"Renamed {step}", string.Empty));
+                    log.Add($"heading of p{n} renamed");
+                    break;
+                case 3:
+                    site.Write($"content/p{n}.md", Page(n, $"Part {n}", $"\n\n## Added {step}\n\nMore."));
+                    log.Add($"heading added to p{n}");
+                    break;
+                case 4:
+                    site.Write($"content/p{n}.md", Page(n, $"Part {n}", $" And [this](p{(n + 2) % Pages}.md#nowhere-{step})."));
+                    log.Add($"p{n} links to a missing anchor");
+                    break;
+                case 5:
+                    site.Write($"content/p{n}.md", Page(n, $"Part {n}", $" And [gone](gone-{step}.md)."));
+                    log.Add($"p{n} links to a missing page");
+                    break;
+                case 6 when File.Exists(Path.Combine(site.Root, $"content/p{n}.md")):
+                    File.Delete(Path.Combine(site.Root, $"content/p{n}.md"));
+                    log.Add($"p{n} deleted");
+                    break;
+                case 7 when File.Exists(Path.Combine(site.Root, "content/notes.txt")):
+                    File.Delete(Path.Combine(site.Root, "content/notes.txt"));
+                    site.Write($"content/p{n}.md", Page(n, $"Part {n}", $" Edit {step}."));
+                    log.Add($"notes.txt deleted, text of p{n}");
+                    break;
+                default:
+                    site.Write("content/notes.txt", "Notes.\n");
+                    for (var k = 0; k < Pages; k++)
+                    {
+                        site.Write($"content/p{k}.md", Page(k, $"Part {k}", k == n ? $" Fixed {step}." : string.Empty));
+                    }
+
+                    log.Add($"every page as it was, but for a text edit of p{n}");
+                    break;
+            }
+
+            var before = site.Snapshot();
+            var incremental = BuildWithTimings(site);
+            some += incremental.Out.Contains(" link as before)", StringComparison.Ordinal) ? 1 : 0;
+            all += Regex.IsMatch(incremental.Out, @"^resolve links +\d", RegexOptions.Multiline) ? 1 : 0;
+            var full = CliRun.Build(site, $"full-{step}");
+            var what = string.Join(", ", log);
+            Assert.True(incremental.Code == full.Code, what + "\n" + incremental.All + full.All);
+            var keptWhole = incremental.Out.Contains("info BSG0950", StringComparison.Ordinal);
+            Assert.Equal(Printed(full.Out, keptWhole), Printed(incremental.Out, keptWhole));
+            if (full.Code != 0)
+            {
+                Assert.True(SameFiles(before, site.Snapshot()), $"after: {what}");
+                continue;
+            }
+
+            Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
+            Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
+        }
+
+        Assert.True(some > 0 && all > 0, $"{some} builds checked some pages' links and {all} all of them: " + string.Join(", ", log));
+    }
+
     /// <summary>A build as <see cref="CliRun.Build"/> runs it, with <c>--timings</c>, which says how many pages were reused.</summary>
     private static CliRun BuildWithTimings(SiteFixture site)
     {
@@ -378,7 +477,7 @@ public sealed class IncrementalBuildProperties
     {
         var marker = Path.Combine(site.Root, "output", ".backsitegen-output");
         var lines = File.ReadAllLines(marker);
-        var at = Array.FindIndex(lines, l => l.StartsWith("pages 2 ", StringComparison.Ordinal));
+        var at = Array.FindIndex(lines, l => l.StartsWith($"pages {BackSiteGen.Site.PageCache.Version} ", StringComparison.Ordinal));
         if (at < 0)
         {
             return false;

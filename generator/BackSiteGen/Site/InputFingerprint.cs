@@ -164,9 +164,10 @@ internal sealed record InputFingerprint(string Whole, string Shared, IReadOnlyDi
             var split = new string?[entries.Count];
             var names = new string[entries.Count];
             var toRead = new List<int>();
+            // One statx per entry, 2,050 of them for 2,000 pages: spread over the cores too, as the hashing below is.
+            Parallel.For(0, entries.Count, i => stamps[i] = FileKinds.StampOf(entries[i]));
             for (var i = 0; i < entries.Count; i++)
             {
-                stamps[i] = FileKinds.StampOf(entries[i]);
                 kinds[i] = stamps[i] is { } stamp ? stamp.Kind : FileKinds.Of(entries[i]);
                 if (kinds[i] != FileKind.Regular && kinds[i] != FileKind.Directory)
                 {

@@ -4,6 +4,7 @@
 #   tests/bench/run.sh [--pages 10000] [--runs 3]   build: ours vs Hugo; check: ours vs html-proofer
 #   tests/bench/run.sh --scale [--runs 3]           1,000, 10,000 and 50,000 pages: both our themes beside Hugo
 #   tests/bench/run.sh --scenarios [--pages 2000]   fresh / rebuild / no-change / one-page edit beside Hugo, both themes, native, JIT and ReadyToRun
+#                                                   (BENCH_TOOLS="hugo native-default" times only those tools)
 #   add --jit to time the JIT-compiled build (what `dotnet run` uses) instead of the native release binary
 #
 # Whole processes are timed (start-up, reading, writing included) because that is what a writer
@@ -39,7 +40,7 @@ have_ours=1
 native=1
 
 usage() {
-    sed -n '3,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '3,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 parse_args() {
@@ -377,6 +378,12 @@ scenarios() {
         ((native)) && tools+=(native-default native-lean)
         [[ -x $JIT_BIN ]] && tools+=(jit-default jit-lean)
         [[ -x $R2R_BIN ]] && tools+=(r2r-default)
+    fi
+    # BENCH_TOOLS="hugo native-default" times only those (a 10,000-page run of every tool takes long).
+    if [[ -n ${BENCH_TOOLS:-} ]]; then
+        local wanted=() t
+        for t in "${tools[@]}"; do [[ " $BENCH_TOOLS " == *" $t "* ]] && wanted+=("$t"); done
+        tools=("${wanted[@]}")
     fi
     generate_corpus "$n"
     settle_outputs

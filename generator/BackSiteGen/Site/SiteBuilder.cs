@@ -89,7 +89,7 @@ public static class SiteBuilder
         {
             if (PageCache.IsFor(lastPages.Record, inputs.Shared))
             {
-                BuildCollector.HoldOff();
+                BuildCollector.HoldOff(BuildCollector.ForReuse(lastPages.Record.Length));
             }
 
             if (options.ReusePages)

@@ -45,10 +45,9 @@ public static class BuildCollector
             return;
         }
 
-        var budget = expected > QuietBudget ? Math.Max(QuietBudget, Math.Min(expected, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4)) : QuietBudget;
         try
         {
-            GC.TryStartNoGCRegion(budget);
+            GC.TryStartNoGCRegion(Math.Max(QuietBudget, Math.Min(expected, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4)));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
         {

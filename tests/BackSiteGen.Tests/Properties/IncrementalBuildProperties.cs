@@ -343,22 +343,8 @@ public sealed class IncrementalBuildProperties
             var before = site.Snapshot();
             var incremental = BuildWithTimings(site);
             reused += incremental.Out.Contains("keep unchanged pages (", StringComparison.Ordinal) ? 1 : 0;
-            var full = CliRun.Build(site, $"full-{step}");
-            var what = string.Join(", ", log);
-            Assert.True(incremental.Code == full.Code, what + "\n" + incremental.All + full.All);
-            // An output kept whole prints its findings again, not the report (it has not read the pages): that part alone.
-            var keptWhole = incremental.Out.Contains("info BSG0950", StringComparison.Ordinal);
-            Assert.Equal(Printed(full.Out, keptWhole), Printed(incremental.Out, keptWhole));
             Assert.Equal(damaged, incremental.Out.Contains("info BSG0952", StringComparison.Ordinal));
-            if (full.Code != 0)
-            {
-                // An unknown citation key fails both; the output stays as the last good build left it.
-                Assert.True(SameFiles(before, site.Snapshot()), $"after: {what}");
-                continue;
-            }
-
-            Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
-            Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
+            AssertAsFullBuild(site, incremental, before, step, string.Join(", ", log));
         }
 
         Assert.True(reused > 0, "no build reused a page: " + string.Join(", ", log));
@@ -445,22 +431,31 @@ public sealed class IncrementalBuildProperties
             var incremental = BuildWithTimings(site);
             some += incremental.Out.Contains(" link as before)", StringComparison.Ordinal) ? 1 : 0;
             all += Regex.IsMatch(incremental.Out, @"^resolve links +\d", RegexOptions.Multiline) ? 1 : 0;
-            var full = CliRun.Build(site, $"full-{step}");
-            var what = string.Join(", ", log);
-            Assert.True(incremental.Code == full.Code, what + "\n" + incremental.All + full.All);
-            var keptWhole = incremental.Out.Contains("info BSG0950", StringComparison.Ordinal);
-            Assert.Equal(Printed(full.Out, keptWhole), Printed(incremental.Out, keptWhole));
-            if (full.Code != 0)
-            {
-                Assert.True(SameFiles(before, site.Snapshot()), $"after: {what}");
-                continue;
-            }
-
-            Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
-            Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
+            AssertAsFullBuild(site, incremental, before, step, string.Join(", ", log));
         }
 
         Assert.True(some > 0 && all > 0, $"{some} builds checked some pages' links and {all} all of them: " + string.Join(", ", log));
+    }
+
+    /// <summary>That <paramref name="incremental"/>, the build into the kept output after edit <paramref name="step"/>,
+    /// exits, prints and publishes what a build of the same inputs into a new folder does; a failed one leaves the output
+    /// as <paramref name="before"/> it.</summary>
+    private static void AssertAsFullBuild(SiteFixture site, CliRun incremental, SortedDictionary<string, byte[]> before, int step, string what)
+    {
+        var full = CliRun.Build(site, $"full-{step}");
+        Assert.True(incremental.Code == full.Code, what + "\n" + incremental.All + full.All);
+        // An output kept whole prints its findings again, not the report (it has not read the pages): that part alone.
+        var keptWhole = incremental.Out.Contains("info BSG0950", StringComparison.Ordinal);
+        Assert.Equal(Printed(full.Out, keptWhole), Printed(incremental.Out, keptWhole));
+        if (full.Code != 0)
+        {
+            // A broken page or an unknown citation key fails both; the output stays as the last good build left it.
+            Assert.True(SameFiles(before, site.Snapshot()), $"after: {what}");
+            return;
+        }
+
+        Assert.True(SameFiles(site.Snapshot(), site.Snapshot($"full-{step}")), $"after: {what}");
+        Directory.Delete(Path.Combine(site.Root, $"full-{step}"), recursive: true);
     }
 
     /// <summary>A build as <see cref="CliRun.Build"/> runs it, with <c>--timings</c>, which says how many pages were reused.</summary>

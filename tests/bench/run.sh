@@ -383,6 +383,10 @@ scenarios() {
     if [[ -n ${BENCH_TOOLS:-} ]]; then
         local wanted=() t
         for t in "${tools[@]}"; do [[ " $BENCH_TOOLS " == *" $t "* ]] && wanted+=("$t"); done
+        for t in $BENCH_TOOLS; do
+            [[ " ${tools[*]} " == *" $t "* ]] || echo "!! BENCH_TOOLS names '$t', which is not one of the tools this run has: ${tools[*]}" >&2
+        done
+        ((${#wanted[@]})) || { echo "!! BENCH_TOOLS='$BENCH_TOOLS' leaves no tool to time" >&2; exit 2; }
         tools=("${wanted[@]}")
     fi
     generate_corpus "$n"
